@@ -1,0 +1,42 @@
+// Command-line arguments: "--name value", "--name=value", flags, and
+// positional words, checked against what a subcommand accepts.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace minutebook {
+
+// Misuse of the command line; main() prints it and exits with status 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ArgSpec {
+    std::set<std::string> options;  // take a value: "db", "limit"
+    std::set<std::string> flags;    // take none: "json", "help"
+};
+
+class Args {
+public:
+    // Throws UsageError for an unknown option or a missing value.
+    Args(const std::vector<std::string>& argv, const ArgSpec& spec);
+
+    bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+    std::optional<std::string> value(const std::string& name) const;
+    // An integer option within [min, max], or `fallback` when absent.
+    int integer(const std::string& name, int fallback, int min, int max) const;
+    const std::vector<std::string>& positional() const { return positional_; }
+
+private:
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_;
+    std::vector<std::string> positional_;
+};
+
+}  // namespace minutebook

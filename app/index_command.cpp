@@ -1,0 +1,103 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/args.h"
+#include "app/commands.h"
+#include "indexer/indexer.h"
+
+namespace minutebook {
+namespace {
+
+const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] PATH...
+
+Indexes every PDF under the given files and folders (folders are walked
+recursively). Files are identified by the SHA-256 of their bytes: indexing
+the same archive twice gives the same index.
+
+Options:
+  --db DIR          the index to write (created when missing)
+  --passwords FILE  passwords to try on encrypted PDFs, one per line
+  --jobs N          files read at once, each in its own process
+                    (default: the number of cores)
+  --quiet           no progress line
+
+Exit status: 0 when every file was indexed, 1 when some failed (the rest are
+indexed and searchable), 2 for misuse.
+)";
+
+}  // namespace
+
+std::vector<std::string> read_password_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw UsageError("cannot read the password file " + path + ".");
+    std::vector<std::string> out;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty()) out.push_back(line);
+    }
+    return out;
+}
+
+namespace {
+
+void print_progress(const IndexProgress& p) {
+    const double rate = p.seconds > 0 ? p.pages / p.seconds : 0;
+    std::fprintf(stderr, "\r\033[K[%d/%d files] %d pages, %.0f pages/s  %s", p.files_done,
+                 p.files_total, p.pages, rate, p.current.c_str());
+    if (p.current.empty()) std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+}  // namespace
+
+void print_summary(const IndexReport& report, std::ostream& out) {
+    out << "Indexed " << report.files - report.failures() << " of " << report.files << " files: "
+        << report.pages << " pages, " << report.passages << " passages in "
+        << static_cast<int>(report.seconds * 10) / 10.0 << " s.\n";
+    for (const auto& r : report.reports) {
+        if (r.status != "ok") {
+            out << "  failed  " << r.file << ": " << r.message << "\n";
+        } else if (!r.message.empty()) {
+            out << "  warning " << r.file << ": " << r.message << "\n";
+        }
+    }
+    if (report.failures() > 0) out << report.failures() << " files failed.\n";
+}
+
+IndexReport index_with_progress(const std::vector<std::string>& paths, const std::string& db,
+                                const std::vector<std::string>& passwords, bool quiet, int jobs) {
+    std::filesystem::create_directories(db);
+    IndexOptions options;
+    options.db_path = db;
+    options.passwords = passwords;
+    options.jobs = jobs;
+    if (!quiet && isatty(STDERR_FILENO)) options.on_progress = print_progress;
+    return index_paths(paths, options);
+}
+
+int run_index(const std::vector<std::string>& argv) {
+    Args args(argv, {{"db", "passwords", "jobs"}, {"help", "quiet"}});
+    if (args.flag("help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (args.positional().empty()) throw UsageError("give at least one file or folder to index.");
+    const std::string db = args.value("db").value_or(default_db_path());
+    std::vector<std::string> passwords;
+    if (auto file = args.value("passwords")) passwords = read_password_file(*file);
+    IndexReport report;
+    try {
+        report = index_with_progress(args.positional(), db, passwords, args.flag("quiet"),
+                                     args.integer("jobs", 0, 1, 256));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    print_summary(report, std::cerr);
+    return report.ok() ? 0 : 1;
+}
+
+}  // namespace minutebook

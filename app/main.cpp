@@ -1,0 +1,59 @@
+// The minutebook command: parses arguments and calls the libraries.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <xapian.h>
+
+#include "app/args.h"
+#include "app/commands.h"
+
+namespace {
+
+const char* kUsage = R"(minutebook: search engine and archive for the papers of council committees
+
+Usage: minutebook COMMAND [OPTIONS] [ARGS]
+
+Commands:
+  index     index every PDF under the given files and folders
+  search    search the index
+  inspect   show what Minutebook understands of one PDF
+
+Run 'minutebook COMMAND --help' for a command's options.
+The index lives in --db DIR (default: $MINUTEBOOK_DB, or
+$XDG_DATA_HOME/minutebook/index, or ~/.local/share/minutebook/index).
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    args.erase(args.begin());
+    try {
+        if (command == "index") return minutebook::run_index(args);
+        if (command == "search") return minutebook::run_search(args);
+        if (command == "inspect") return minutebook::run_inspect(args);
+        std::cerr << "minutebook: unknown command '" << command << "'.\n" << kUsage;
+        return 2;
+    } catch (const minutebook::UsageError& e) {
+        std::cerr << "minutebook " << command << ": " << e.what() << "\n"
+                  << "Run 'minutebook " << command << " --help' for usage.\n";
+        return 2;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        std::cerr << "minutebook " << command << ": cannot open the index: " << e.get_msg() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "minutebook " << command << ": index error: " << e.get_description() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "minutebook " << command << ": " << e.what() << "\n";
+        return 1;
+    }
+}

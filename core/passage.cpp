@@ -1,0 +1,146 @@
+#include "core/passage.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <tuple>
+
+namespace minutebook {
+
+using nlohmann::json;
+
+std::string sha256_hex(const std::string& bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("SHA-256 is not available from OpenSSL.");
+    }
+    static const char* kHex = "0123456789abcdef";
+    std::string out;
+    out.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        out.push_back(kHex[digest[i] >> 4]);
+        out.push_back(kHex[digest[i] & 15]);
+    }
+    return out;
+}
+
+std::string Passage::id() const { return sha256_hex(key).substr(0, 16); }
+
+std::string slugify(const std::string& text) {
+    std::string out;
+    bool dash = false;
+    for (unsigned char c : text) {
+        if (std::isalnum(c)) {
+            if (dash && !out.empty()) out.push_back('-');
+            out.push_back(static_cast<char>(std::tolower(c)));
+            dash = false;
+        } else if (c >= 0x80) {
+            // Keep UTF-8 letters as they are: slugs of names with accents stay readable.
+            if (dash && !out.empty()) out.push_back('-');
+            out.push_back(static_cast<char>(c));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+std::string passage_url(const Passage& passage) {
+    if (passage.type == "minute" && passage.committee && passage.meeting_date && passage.minute) {
+        return "/minutes/" + slugify(*passage.committee) + "/" + *passage.meeting_date + "/" +
+               slugify(*passage.minute);
+    }
+    return "/passages/" + passage.id();
+}
+
+void sort_locations(std::vector<Location>& locations) {
+    auto order = [](const Location& l) {
+        // An unknown pack date sorts after every known one.
+        return std::make_tuple(l.ocr, l.pack_date.empty(), l.pack_date, l.file, l.pages);
+    };
+    std::stable_sort(locations.begin(), locations.end(),
+                     [&](const Location& a, const Location& b) { return order(a) < order(b); });
+    locations.erase(std::unique(locations.begin(), locations.end(),
+                                [](const Location& a, const Location& b) {
+                                    return a.file_id == b.file_id && a.pages == b.pages;
+                                }),
+                    locations.end());
+}
+
+namespace {
+
+template <typename T>
+json optional_json(const std::optional<T>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+std::optional<std::string> optional_string(const json& object, const char* name) {
+    auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+}  // namespace
+
+std::string to_document_data(const Passage& p) {
+    json locations = json::array();
+    for (const auto& l : p.locations) {
+        locations.push_back({{"file", l.file},
+                             {"file_id", l.file_id},
+                             {"pages", l.pages},
+                             {"ocr", l.ocr},
+                             {"pack_date", l.pack_date}});
+    }
+    json decision = nullptr;
+    if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
+    json data = {{"key", p.key},
+                 {"type", p.type},
+                 {"part", p.part},
+                 {"title", p.title},
+                 {"committee", optional_json(p.committee)},
+                 {"meeting_date", optional_json(p.meeting_date)},
+                 {"minute", optional_json(p.minute)},
+                 {"decision", decision},
+                 {"status", optional_json(p.status)},
+                 {"status_text", optional_json(p.status_text)},
+                 {"officers", p.officers},
+                 {"people", p.people},
+                 {"locations", locations},
+                 {"text", p.text},
+                 {"page_starts", p.page_starts}};
+    return data.dump();
+}
+
+Passage from_document_data(const std::string& data) {
+    json j = json::parse(data);
+    Passage p;
+    p.key = j.at("key").get<std::string>();
+    p.type = j.at("type").get<std::string>();
+    p.part = j.value("part", "");
+    p.title = j.value("title", "");
+    p.committee = optional_string(j, "committee");
+    p.meeting_date = optional_string(j, "meeting_date");
+    p.minute = optional_string(j, "minute");
+    if (j.contains("decision") && j["decision"].is_object()) {
+        p.decision = Decision{j["decision"].value("kind", "other"), j["decision"].value("text", "")};
+    }
+    p.status = optional_string(j, "status");
+    p.status_text = optional_string(j, "status_text");
+    p.officers = j.value("officers", std::vector<std::string>{});
+    p.people = j.value("people", std::vector<std::string>{});
+    for (const auto& l : j.at("locations")) {
+        p.locations.push_back(Location{l.at("file").get<std::string>(),
+                                       l.at("file_id").get<std::string>(),
+                                       l.at("pages").get<std::vector<int>>(), l.value("ocr", false),
+                                       l.value("pack_date", "")});
+    }
+    p.text = j.value("text", "");
+    p.page_starts = j.value("page_starts", std::vector<size_t>{});
+    return p;
+}
+
+}  // namespace minutebook

@@ -1,0 +1,71 @@
+// A passage: the unit Minutebook indexes and returns. One Xapian document per
+// passage; its fields are those of the design's JSON contract.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace minutebook {
+
+// Where a passage stands: one file and its pages.
+struct Location {
+    std::string file;     // path relative to the indexed root (or the file's name)
+    std::string file_id;  // SHA-256 of the file's bytes, hex
+    std::vector<int> pages;  // 1-based PDF page indices, never empty
+    bool ocr = false;        // the text of these pages came from OCR
+    std::string pack_date;   // ISO date of the pack's meeting, "" when unknown; orders locations
+};
+
+struct Decision {
+    std::string kind;  // approved|agreed|noted|commented|endorsed|deferred|rejected|other
+    std::string text;  // the resolution's words
+};
+
+struct Passage {
+    std::string key;    // what the passage is, e.g. "minute/<committee-slug>/<date>/<number>"
+    std::string type;   // minute|action|report|agenda|page
+    std::string part;   // agenda|minutes|action-log|report|agenda-plan|training-plan|appendix|other
+    std::string title;
+    std::optional<std::string> committee;     // canonical name
+    std::optional<std::string> meeting_date;  // ISO date the passage records
+    std::optional<std::string> minute;        // minute number as printed
+    std::optional<Decision> decision;
+    std::optional<std::string> status;        // actions: open|complete
+    std::optional<std::string> status_text;   // actions: the printed status word
+    std::vector<std::string> officers;        // canonical names
+    std::vector<std::string> people;          // canonical names, officers and councillors
+    std::vector<Location> locations;          // primary first; never empty
+    std::string text;                         // display text (ICU-cleaned, original case)
+    // Byte offset in `text` where each of primary().pages begins; same length
+    // as those pages, or empty when the passage is on one page.
+    std::vector<size_t> page_starts;
+
+    // Stable identifier derived from key (hex).
+    std::string id() const;
+    // The location results cite: the first one.
+    const Location& primary() const { return locations.front(); }
+    bool ocr() const { return primary().ocr; }
+};
+
+// Orders locations as the contract asks: a text layer before an OCR copy,
+// then the earliest pack, then by file name. Drops exact duplicates.
+void sort_locations(std::vector<Location>& locations);
+
+// Document data: the passage as JSON (see core/schema.h).
+std::string to_document_data(const Passage& passage);
+Passage from_document_data(const std::string& data);
+
+// A URL-safe slug: "Children and Young People Committee" ->
+// "children-and-young-people-committee".
+std::string slugify(const std::string& text);
+
+// The web address of a passage (design's `url`).
+std::string passage_url(const Passage& passage);
+
+// Lowercase hex SHA-256 of bytes.
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace minutebook

@@ -1,0 +1,55 @@
+// The index schema: every term prefix and value slot Minutebook writes, in
+// one place. docs/schema.md mirrors this file line for line; a reader of the
+// index needs nothing else.
+#pragma once
+
+#include <string_view>
+
+namespace minutebook::schema {
+
+// ---- Term prefixes (boolean terms carry no positions and no wdf) ----
+inline constexpr std::string_view kUnique = "Q";         // passage key: Q<key>, one per document
+inline constexpr std::string_view kId = "XI";            // passage id (Passage::id(), 16 hex digits)
+inline constexpr std::string_view kFileId = "XF";        // SHA-256 (hex) of a file carrying the passage
+inline constexpr std::string_view kType = "XT";          // passage type: minute|action|report|agenda|page
+inline constexpr std::string_view kPart = "XA";          // part of the pack: agenda|minutes|action-log|report|...
+inline constexpr std::string_view kCommittee = "XC";     // committee slug (children-and-young-people-committee)
+inline constexpr std::string_view kYear = "XY";          // year of meeting_date (2024)
+inline constexpr std::string_view kMonth = "XM";         // year and month of meeting_date (202410)
+inline constexpr std::string_view kDate = "XD";          // meeting_date as YYYYMMDD
+inline constexpr std::string_view kMinute = "XN";        // minute number as printed (232)
+inline constexpr std::string_view kDecision = "XK";      // decision kind: approved|agreed|noted|...
+inline constexpr std::string_view kOfficer = "XO";       // officer slug (helen-gregg), one per officer
+inline constexpr std::string_view kPerson = "XP";        // person slug, officers and councillors
+inline constexpr std::string_view kStatus = "XS";        // action status: open|complete
+inline constexpr std::string_view kOcr = "XR";           // XRocr when the text came from OCR
+// Free text has no prefix: TermGenerator terms with English stemming (Z
+// prefix for stems), plus extra terms from core/normalise.h extra_terms().
+
+// ---- Value slots ----
+inline constexpr unsigned kSlotDate = 0;       // meeting_date as YYYYMMDD, empty when undated
+inline constexpr unsigned kSlotCommittee = 1;  // canonical committee name
+inline constexpr unsigned kSlotType = 2;       // passage type
+inline constexpr unsigned kSlotDecision = 3;   // decision kind
+inline constexpr unsigned kSlotYear = 4;       // YYYY of meeting_date
+inline constexpr unsigned kSlotStatus = 5;     // action status: open|complete
+inline constexpr unsigned kSlotSortKey = 6;    // stable key (the passage key) to break score ties
+inline constexpr unsigned kSlotFirstPage = 7;  // first page, sortable_serialise()d
+// Multi-valued facets get a fixed run of slots each, so that Xapian's
+// built-in ValueCountMatchSpy (the one the remote backend knows) can count
+// them: the i-th officer of a passage goes in kSlotOfficer0 + i.
+inline constexpr unsigned kSlotOfficer0 = 20;  // officers, up to kMaxMultiSlots
+inline constexpr unsigned kSlotPerson0 = 40;   // people, up to kMaxMultiSlots
+inline constexpr unsigned kMaxMultiSlots = 16;
+
+// ---- Metadata ----
+// "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.
+// "file:<sha256>": absolute path of the file with those bytes when indexed
+// (the web layer serves PDFs by id through it).
+
+// ---- Document data ----
+// JSON object written by core/passage.h to_document_data(): the passage
+// fields of the design's JSON contract plus "text" (the passage's display
+// text, for snippets) and "key".
+
+}  // namespace minutebook::schema

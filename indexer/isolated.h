@@ -1,0 +1,35 @@
+// Reading files in child processes, so that a PDF that crashes Poppler,
+// hangs it or eats all memory costs one file, never the run. Up to `jobs`
+// files are read at once; results come back in the order the files were given.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/passage.h"
+#include "indexer/indexer.h"
+
+namespace minutebook {
+
+struct FileOutcome {
+    FileReport report;
+    std::string sha256;  // empty when the file could not be read
+    std::vector<Passage> passages;
+    int ocr_pages = 0;
+};
+
+struct IsolationOptions {
+    int jobs = 1;                        // child processes at once, >= 1
+    double seconds_per_file = 300;       // a child still running after this is killed
+    size_t memory_limit_bytes = size_t(4) << 30;  // address space of each child
+};
+
+// Reads `files` with `read` (which runs in a child) and calls `done` in the
+// parent with each outcome, in the order of `files`. A child that dies or
+// times out gives an outcome with status "damaged" and the reason.
+void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions& options,
+                   const std::function<FileOutcome(const ArchiveFile&)>& read,
+                   const std::function<void(size_t index, FileOutcome&&)>& done);
+
+}  // namespace minutebook

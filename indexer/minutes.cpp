@@ -1,0 +1,431 @@
+// Minutes: their own meeting, attendance, numbered items and resolutions.
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "core/dates.h"
+#include "core/names.h"
+#include "indexer/structure_internal.h"
+
+namespace minutebook::structure {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool has_lower(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    return lower(hay).find(lower(needle)) != std::string::npos;
+}
+
+// The next non-blank line at or after i, or end.
+size_t next_text(const TextStream& s, size_t i, size_t end) {
+    while (i < end && s.lines[i].blank()) ++i;
+    return i;
+}
+
+std::string iso_of(std::string_view text) {
+    auto d = first_date(text);
+    return d ? d->iso() : "";
+}
+
+// A signature line closes the minutes: what follows is appendices.
+bool is_signature(std::string_view line) {
+    static const std::regex sig(R"(^(Chair(man|woman|person)?)(\s*\(?date\)?)?$)", std::regex::icase);
+    return std::regex_match(std::string(line), sig);
+}
+
+// Whether a line starts another labelled attendance field, ending a list.
+bool is_field_label(std::string_view line) {
+    static const std::regex label(
+        R"(^(Present|Apologies|Co-opted|Also present|In attendance|Non-voting|Officers|Date|Time|Venue|Place|Meeting theme|Substitutes?)[^:]{0,30}:)",
+        std::regex::icase);
+    return std::regex_search(std::string(line), label);
+}
+
+bool is_structure_heading(std::string_view line) {
+    static const std::regex caps(R"(^[A-Z][A-Z &'/-]{3,}$)");
+    return std::regex_match(std::string(line), caps);
+}
+
+// Collects a labelled list that may run over several lines.
+std::string collect_list(const TextStream& s, size_t& i, size_t end, std::string first) {
+    std::string out = std::move(first);
+    size_t j = i + 1;
+    while (j < end) {
+        const std::string& t = s.lines[j].text;
+        if (t.empty() || is_field_label(t) || parse_minute_heading(t) || is_structure_heading(t)) break;
+        out += ' ';
+        out += t;
+        ++j;
+    }
+    i = j - 1;
+    return out;
+}
+
+void add_names(std::string_view list, bool councillor, std::vector<std::string>& into,
+               std::vector<NameSeen>& names, std::string* chair = nullptr) {
+    for (const auto& raw : split_name_list(list)) {
+        if (!parse_person(raw)) continue;
+        into.push_back(raw);
+        names.push_back(NameSeen{raw, councillor});
+        if (chair && chair->empty()) {
+            std::string l = lower(raw);
+            if (l.find("(chair") != std::string::npos) *chair = raw;
+        }
+    }
+}
+
+// "Apologies for absence were received from Councillor A (substituted by
+// Councillor B), Councillor C and Dr D." -> apologies {A, C, D}, substitutes {B}.
+void read_apologies_sentence(std::string_view body, Attendance& a, std::vector<NameSeen>& names) {
+    std::string text(body);
+    size_t from = lower(text).find("received from");
+    if (from == std::string::npos) return;
+    text = text.substr(from + 13);
+    static const std::regex end_of_sentence(R"(\.\s+[A-Z]|\.$)");
+    std::smatch m;
+    if (std::regex_search(text, m, end_of_sentence)) text = text.substr(0, static_cast<size_t>(m.position(0)));
+    static const std::regex sub(R"(,?\s*\(?\s*substituted by\s+([^),]+)\)?)", std::regex::icase);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), sub); it != std::sregex_iterator(); ++it) {
+        add_names((*it)[1].str(), true, a.substitutes, names);
+    }
+    text = std::regex_replace(text, sub, "");
+    add_names(text, true, a.apologies, names);
+}
+
+void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen>& names) {
+    static const std::regex sub(R"(\(?\s*substituted by\s+([^)]+)\)?)", std::regex::icase);
+    std::string text(list);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), sub); it != std::sregex_iterator(); ++it) {
+        add_names((*it)[1].str(), true, a.substitutes, names);
+    }
+}
+
+// Kent prints "84." in one text run and the title beside it in another; the
+// word boxes put them back on one line.
+std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& number) {
+    for (const auto& p : pages) {
+        if (p.number != page) continue;
+        for (const auto& vl : visual_lines(p)) {
+            if (vl.words.size() < 2 || vl.words.front()->text != number + ".") continue;
+            std::string title;
+            for (size_t k = 1; k < vl.words.size(); ++k) {
+                if (!title.empty()) title += ' ';
+                title += vl.words[k]->text;
+            }
+            return title;
+        }
+    }
+    return "";
+}
+
+bool is_item_marker(std::string_view line) {
+    static const std::regex item(R"(^\(Item\s+[0-9A-Za-z.]+\)$)", std::regex::icase);
+    return std::regex_match(std::string(line), item);
+}
+
+bool starts_point(std::string_view line, std::string& rest) {
+    static const std::regex point(R"(^(?:(?:•|-)\s*)?(\(?[a-z]\)|\(?\d{1,2}\)|\([ivx]+\)|[ivx]+\))\s*(.*)$)");
+    std::smatch m;
+    std::string l(line);
+    if (!std::regex_match(l, m, point)) return false;
+    rest = m[1].str() + (m[2].length() ? " " + m[2].str() : "");
+    return true;
+}
+
+Resolution read_resolution(const std::vector<std::string>& lines) {
+    Resolution r;
+    for (const auto& l : lines) {
+        if (!r.text.empty()) r.text += '\n';
+        r.text += l;
+        std::string rest;
+        if (starts_point(l, rest)) {
+            r.points.push_back(rest);
+        } else if (!r.points.empty()) {
+            r.points.back() += ' ';
+            r.points.back() += l;
+        }
+    }
+    r.kind = decision_kind(r.text);
+    return r;
+}
+
+void people_in(std::string_view text, std::vector<std::string>& into, std::vector<NameSeen>& names) {
+    static const std::regex cllr(R"(\b(?:Councillor|Cllr\.?)\s+((?:[A-Z][a-z]+\s+|[A-Z]\s+)?[A-Z][A-Za-z'\-]+))");
+    static const std::regex titled(R"(\b(?:Mr|Mrs|Ms|Miss|Dr)\s+(?:[A-Z]\s+){0,3}[A-Z][a-z][A-Za-z'\-]+)");
+    std::string t(text);
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), cllr); it != std::sregex_iterator(); ++it) {
+        std::string raw = it->str();
+        if (!parse_person(raw)) continue;
+        into.push_back(raw);
+        names.push_back(NameSeen{raw, true});
+    }
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), titled); it != std::sregex_iterator(); ++it) {
+        std::string raw = it->str();
+        if (!parse_person(raw)) continue;
+        into.push_back(raw);
+        names.push_back(NameSeen{raw, false});
+    }
+}
+
+}  // namespace
+
+std::optional<MinuteHeading> parse_minute_heading(std::string_view line) {
+    static const std::regex heading(R"(^(\d{1,4})\.(?:\s+(.*))?$)");
+    std::smatch m;
+    std::string l(line);
+    if (!std::regex_match(l, m, heading)) return std::nullopt;
+    MinuteHeading h{m[1].str(), m[2].str()};
+    if (h.title.empty()) return h;
+    unsigned char c = static_cast<unsigned char>(h.title[0]);
+    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"')) return std::nullopt;
+    if (h.title.size() > 200 || h.title.back() == ':' || h.title.back() == ',') return std::nullopt;
+    if (std::isdigit(c) && h.title.find(' ') == std::string::npos) return std::nullopt;  // "1. 2024"
+    return h;
+}
+
+bool opens_resolution(std::string_view line) {
+    static const std::regex re(
+        R"((\bit was (unanimously )?resolved\b|^(\d+\)\s*)?resolved\b|\bresolved (that|to|unanimously)\b|\b(approved|agreed) as (an accurate|a correct|a true) record\b))",
+        std::regex::icase);
+    return std::regex_search(std::string(line), re);
+}
+
+std::string decision_kind(std::string_view resolution) {
+    std::string t = lower(resolution);
+    size_t start = t.find("resolved");
+    if (start == std::string::npos) start = 0;
+    // The earliest verb after "resolved" decides: "to note and comment" is noted.
+    struct Verb {
+        const char* stem;
+        const char* kind;
+    };
+    static const Verb verbs[] = {
+        {"not approve", "rejected"}, {"not agree", "rejected"}, {"not to approve", "rejected"},
+        {"not to agree", "rejected"},   {"reject", "rejected"},
+        {"refuse", "rejected"},      {"was lost", "rejected"},    {"defer", "deferred"},
+        {"postpone", "deferred"},    {"accurate record", "approved"}, {"correct record", "approved"},
+        {"true record", "approved"}, {"approv", "approved"},      {"endors", "endorsed"},
+        {"agree", "agreed"},         {"comment", "commented"},    {"note", "noted"},
+    };
+    size_t best = std::string::npos;
+    std::string kind = "other";
+    for (const auto& v : verbs) {
+        size_t p = t.find(v.stem, start);
+        if (p != std::string::npos && (best == std::string::npos || p < best)) {
+            best = p;
+            kind = v.kind;
+        }
+    }
+    // Verbs far into the text describe something else than the decision.
+    if (best != std::string::npos && best - start > 400) kind = "other";
+    return kind;
+}
+
+std::vector<std::string> minute_references(std::string_view text) {
+    static const std::regex ref(R"(\bminutes?\s+(?:no\.?\s*)?(\d{1,4})(?:\s+and\s+(\d{1,4}))?\b)", std::regex::icase);
+    std::vector<std::string> out;
+    std::string t(text);
+    for (auto it = std::sregex_iterator(t.begin(), t.end(), ref); it != std::sregex_iterator(); ++it) {
+        // "Minutes 12 March 2024" is a date, not a minute.
+        size_t after = static_cast<size_t>(it->position(0) + it->length(0));
+        static const std::regex month(R"(^\s*(st|nd|rd|th)?\s*(January|February|March|April|May|June|July|August|September|October|November|December))",
+                                      std::regex::icase);
+        if (std::regex_search(t.substr(after, 20), month)) continue;
+        for (int g = 1; g <= 2; ++g) {
+            if ((*it)[g].matched && std::find(out.begin(), out.end(), (*it)[g].str()) == out.end())
+                out.push_back((*it)[g].str());
+        }
+    }
+    return out;
+}
+
+bool starts_minutes(const TextStream& s, size_t i) {
+    const std::string& t = s.lines[i].text;
+    if (t.empty() || t.size() > 160) return false;
+    static const std::regex kent(R"(^minutes of (a|the) meeting of\b)", std::regex::icase);
+    if (std::regex_search(t, kent)) return true;
+    if (!contains_ci(t, "minutes") || std::isdigit(static_cast<unsigned char>(t[0]))) return false;
+    if (contains_ci(t, "action log")) return false;
+    // A heading "... Minutes" with its own Date: line just below.
+    size_t j = i + 1;
+    for (int seen = 0; j < s.lines.size() && seen < 3; ++j) {
+        if (s.lines[j].blank()) continue;
+        ++seen;
+        if (auto v = labelled(s.lines[j].text, "Date"); v && first_date(*v)) return true;
+    }
+    // US minutes: "Minutes from Monday, January 29, 2018 - 9:00am".
+    // Only at the head of the document: elsewhere such a line is an agenda
+    // item or a minute's title.
+    static const std::regex us(R"(^(meeting )?minutes (from|of)\b)", std::regex::icase);
+    if (!std::regex_search(t, us) || !first_date(t)) return false;
+    int above = 0;
+    for (size_t j = 0; j < i; ++j) above += s.lines[j].blank() ? 0 : 1;
+    return above < 4;
+}
+
+Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Span span,
+                     std::vector<NameSeen>& names) {
+    Minutes mins;
+    mins.first_page = s.lines[span.begin].page;
+    mins.last_page = s.lines[span.end - 1].page;
+    size_t i = span.begin;
+    const std::string& head = s.lines[i].text;
+    static const std::regex kent(R"(meeting of (?:the )?(.+?) held (?:in|at|on) (?:the )?(.*?)(?: on (.*))?$)",
+                                 std::regex::icase);
+    std::smatch m;
+    // The "MINUTES of a meeting of ..." sentence may run over three lines.
+    std::string sentence = head;
+    for (size_t k = i + 1; k < span.end && k < i + 4 && sentence.back() != '.'; ++k) {
+        if (s.lines[k].blank() || is_field_label(s.lines[k].text)) break;
+        sentence += ' ' + s.lines[k].text;
+    }
+    if (std::regex_search(sentence, m, kent)) {
+        mins.meeting.committee = canonical_committee(m[1].str());
+        std::string venue = m[2].str();
+        mins.meeting.venue = venue.substr(0, venue.find(" on "));
+        mins.meeting.date = iso_of(sentence);
+    } else {
+        mins.meeting.committee = canonical_committee(head);
+        static const std::regex us(R"(^(meeting )?minutes (from|of)\b)", std::regex::icase);
+        if (std::regex_search(head, us)) {
+            // "Minutes from Monday, January 29, 2018": the body is named above.
+            mins.meeting.date = iso_of(head);
+            mins.meeting.committee.clear();
+            for (size_t k = 0; k < i && mins.meeting.committee.empty(); ++k) {
+                if (!s.lines[k].blank()) mins.meeting.committee = canonical_committee(s.lines[k].text);
+            }
+        }
+    }
+    // Header fields, up to the first item.
+    size_t header_end = std::min(span.end, i + 40);
+    size_t k = i + 1;
+    for (; k < header_end; ++k) {
+        const std::string& t = s.lines[k].text;
+        if (t.empty()) continue;
+        if (parse_minute_heading(t)) break;
+        if (auto v = labelled(t, "Date"); v && mins.meeting.date.empty()) {
+            mins.meeting.date = iso_of(*v);
+        } else if (auto v = labelled(t, "Time"); v && mins.meeting.time.empty()) {
+            mins.meeting.time = *v;
+        } else if (auto v = labelled(t, "Venue"); v && mins.meeting.venue.empty()) {
+            mins.meeting.venue = *v;
+        } else if (auto v = labelled(t, "Present"); v) {
+            std::string list = collect_list(s, k, span.end, *v);
+            add_names(list, true, mins.attendance.present, names, &mins.attendance.chair);
+        } else if (auto v = labelled(t, "Apologies"); v) {
+            std::string list = collect_list(s, k, span.end, *v);
+            read_substitutes(list, mins.attendance, names);
+            static const std::regex sub(R"(\(?\s*substituted by\s+[^)]+\)?)", std::regex::icase);
+            add_names(std::regex_replace(list, sub, ""), true, mins.attendance.apologies, names);
+        } else if (auto v = labelled(t, "In attendance"); v) {
+            std::string list = collect_list(s, k, span.end, *v);
+            // Officers are listed with their post in brackets: keep the name.
+            static const std::regex post(R"(\([^)]*\))");
+            add_names(std::regex_replace(list, post, ""), false, mins.attendance.in_attendance, names);
+        }
+    }
+    if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text);
+
+    // Items: numbered headings in sequence; a number out of sequence is a
+    // list inside an item ("1. Mr R Gough, Leader of the Council ...").
+    struct Head {
+        size_t line;
+        size_t body;
+        MinuteHeading h;
+    };
+    std::vector<Head> heads;
+    size_t stop = span.end;
+    for (size_t j = span.begin + 1; j < span.end; ++j) {
+        const std::string& t = s.lines[j].text;
+        if (t.empty()) continue;
+        if (!heads.empty() && is_signature(t)) {
+            stop = j;
+            break;
+        }
+        auto h = parse_minute_heading(t);
+        if (!h) continue;
+        int n = std::stoi(h->number);
+        if (!heads.empty()) {
+            int prev = std::stoi(heads.back().h.number);
+            if (n <= prev || n > prev + 10) continue;
+        }
+        size_t body = j + 1;
+        if (h->title.empty()) {
+            h->title = title_beside(pages, s.lines[j].page, h->number);
+            if (h->title.empty()) {
+                // Title on the next lines, up to Kent's "(Item N)".
+                size_t b = next_text(s, j + 1, span.end);
+                if (b < span.end && !parse_minute_heading(s.lines[b].text)) {
+                    h->title = s.lines[b].text;
+                    body = b + 1;
+                }
+            }
+            if (h->title.empty()) continue;
+            // Skip the title's own line in the stream when it follows.
+            size_t b = next_text(s, body, span.end);
+            if (b < span.end && s.lines[b].text == h->title) body = b + 1;
+        } else {
+            // A long title wraps: "233. Ofsted Action plan and update on
+            // Sector Led Improvement" / "Programme".
+            bool caps = !has_lower(h->title);
+            while (body < span.end && !s.lines[body].blank()) {
+                const std::string& nx = s.lines[body].text;
+                bool cont = caps ? (!has_lower(nx) && nx.size() < 100)
+                                 : (t.size() >= 55 && nx.size() < 45 && nx.back() != '.' && nx.back() != ':' &&
+                                    std::isupper(static_cast<unsigned char>(nx[0])) &&
+                                    nx.find(' ') == std::string::npos);
+                if (!cont || parse_minute_heading(nx) || opens_resolution(nx)) break;
+                h->title += ' ' + nx;
+                ++body;
+                if (caps) continue;
+                break;
+            }
+        }
+        heads.push_back(Head{j, body, *h});
+    }
+
+    for (size_t h = 0; h < heads.size(); ++h) {
+        MinuteItem item;
+        item.number = heads[h].h.number;
+        item.title = heads[h].h.title;
+        size_t end = h + 1 < heads.size() ? heads[h + 1].line : stop;
+        item.first_page = s.lines[heads[h].line].page;
+        item.last_page = item.first_page;
+        std::vector<std::string> body_lines;
+        item.page_starts.push_back(0);
+        for (size_t j = heads[h].body; j < end; ++j) {
+            const std::string& t = s.lines[j].text;
+            if (t.empty() || is_item_marker(t)) continue;
+            body_lines.push_back(t);
+            item.last_page = s.lines[j].page;
+            // A heading at the foot of a page: the item is on the next one too.
+            mark_page(item.page_starts, item.first_page, item.last_page,
+                      item.body.empty() ? 0 : item.body.size() + 1);
+            if (!item.body.empty()) item.body += '\n';
+            item.body += t;
+        }
+        for (size_t b = 0; b < body_lines.size(); ++b) {
+            if (!opens_resolution(body_lines[b])) continue;
+            item.resolution = read_resolution({body_lines.begin() + static_cast<long>(b), body_lines.end()});
+            break;
+        }
+        item.minute_refs = minute_references(item.body);
+        item.minute_refs.erase(std::remove(item.minute_refs.begin(), item.minute_refs.end(), item.number),
+                               item.minute_refs.end());
+        if (contains_ci(item.title, "apologies")) read_apologies_sentence(item.body, mins.attendance, names);
+        people_in(item.body, item.people, names);
+        mins.items.push_back(std::move(item));
+    }
+    if (!mins.items.empty()) mins.last_page = std::max(mins.first_page, mins.items.back().last_page);
+    return mins;
+}
+
+}  // namespace minutebook::structure

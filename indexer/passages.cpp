@@ -1,0 +1,236 @@
+#include "indexer/passages.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/names.h"
+#include "indexer/structure.h"
+
+namespace minutebook {
+namespace {
+
+// A page-sized passage: longer pages are split at line ends near this size.
+constexpr size_t kMaxPassageBytes = 6000;
+
+std::string first_line(const std::string& text) {
+    size_t start = text.find_first_not_of(" \n");
+    if (start == std::string::npos) return "";
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (line.size() > 120) line = line.substr(0, 117) + "...";
+    return line;
+}
+
+bool has_text(const std::string& text) {
+    return text.find_first_not_of(" \n") != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<Passage> page_passages(const FileInfo& file, const std::vector<PageText>& pages) {
+    std::vector<Passage> out;
+    for (const auto& page : pages) {
+        if (!has_text(page.text)) continue;
+        size_t start = 0;
+        int piece = 0;
+        while (start < page.text.size()) {
+            size_t end = page.text.size();
+            if (end - start > kMaxPassageBytes) {
+                size_t cut = page.text.rfind('\n', start + kMaxPassageBytes);
+                end = (cut == std::string::npos || cut <= start) ? start + kMaxPassageBytes : cut;
+            }
+            std::string text = page.text.substr(start, end - start);
+            start = end;
+            if (!has_text(text)) continue;
+            Passage p;
+            p.key = "page/" + file.file_id + "/" + std::to_string(page.number) +
+                    (piece > 0 ? "/" + std::to_string(piece) : "");
+            ++piece;
+            p.type = "page";
+            p.part = "other";
+            p.title = first_line(text);
+            p.locations.push_back(Location{file.file, file.file_id, {page.number}, page.ocr, ""});
+            p.text = std::move(text);
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+namespace {
+
+struct FileContext {
+    const FileInfo& file;
+    const std::vector<PageText>& pages;
+    std::string pack_date;  // ISO, "" when the pack's meeting is unknown
+};
+
+Location location(const FileContext& ctx, int first, int last) {
+    Location loc{ctx.file.file, ctx.file.file_id, {}, false, ctx.pack_date};
+    if (last < first) last = first;
+    for (int p = first; p <= last; ++p) {
+        loc.pages.push_back(p);
+        for (const auto& page : ctx.pages) {
+            if (page.number == p && page.ocr) loc.ocr = true;
+        }
+    }
+    return loc;
+}
+
+std::optional<std::string> optional_of(const std::string& s) {
+    if (s.empty()) return std::nullopt;
+    return s;
+}
+
+std::string slug_or(const std::string& s, const std::string& fallback) {
+    std::string slug = slugify(s);
+    return slug.empty() ? fallback : slug;
+}
+
+void add_unique(std::vector<std::string>& into, const std::string& name) {
+    if (!name.empty() && std::find(into.begin(), into.end(), name) == into.end()) into.push_back(name);
+}
+
+// An action's officer cell may hold several people ("Fiona MacKirdy/
+// Richenda Greenhill"); a post is never an officer.
+std::vector<std::string> officers_in(const std::string& cell) {
+    std::vector<std::string> out;
+    PeopleRegistry registry;
+    size_t start = 0;
+    while (start < cell.size()) {
+        size_t sep = cell.find_first_of("/,&", start);
+        if (sep == std::string::npos) sep = cell.size();
+        std::string raw = cell.substr(start, sep - start);
+        if (!is_post(raw)) add_unique(out, registry.add(raw));
+        start = sep + 1;
+    }
+    return out;
+}
+
+// Page starts of a body placed `by` bytes into a passage's text; empty
+// unless there is one per page (a passage on one page needs none).
+std::vector<size_t> shifted(const std::vector<size_t>& starts, size_t by, size_t pages) {
+    if (pages < 2 || starts.size() != pages) return {};
+    std::vector<size_t> out{0};
+    for (size_t i = 1; i < starts.size(); ++i) out.push_back(starts[i] + by);
+    return out;
+}
+
+}  // namespace
+
+std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages) {
+    DocumentStructure doc = understand(pages);
+    if (doc.empty()) return page_passages(file, pages);
+    FileContext ctx{file, pages, doc.meeting ? doc.meeting->date : ""};
+    std::optional<std::string> pack_committee = doc.meeting ? optional_of(doc.meeting->committee) : std::nullopt;
+    std::vector<Passage> out;
+    std::set<int> claimed;
+    auto claim = [&](int first, int last) {
+        for (int p = first; p <= std::max(first, last); ++p) claimed.insert(p);
+    };
+
+    for (const auto& m : doc.minutes) {
+        std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
+        for (const auto& item : m.items) {
+            Passage p;
+            p.key = "minute/" + slug_or(committee, file.file_id) + "/" +
+                    (m.meeting.date.empty() ? "undated" : m.meeting.date) + "/" + item.number;
+            p.type = "minute";
+            p.part = "minutes";
+            p.title = item.title;
+            p.committee = optional_of(committee);
+            p.meeting_date = optional_of(m.meeting.date);
+            p.minute = item.number;
+            if (item.resolution) p.decision = Decision{item.resolution->kind, item.resolution->text};
+            p.people = item.people;
+            p.locations.push_back(location(ctx, item.first_page, item.last_page));
+            p.text = item.title + "\n" + item.body;
+            p.page_starts = shifted(item.page_starts, item.title.size() + 1, p.locations.front().pages.size());
+            claim(item.first_page, item.last_page);
+            out.push_back(std::move(p));
+        }
+    }
+
+    std::map<std::string, int> seen_actions;
+    for (const auto& a : doc.actions) {
+        Passage p;
+        std::string date = a.minutes_date.empty() ? ctx.pack_date : a.minutes_date;
+        std::string base = "action/" + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
+                           (date.empty() ? "undated" : date) + "/" + (a.minute.empty() ? "0" : a.minute);
+        int n = seen_actions[base]++;
+        p.key = base + "/" + std::to_string(n + 1);
+        p.type = "action";
+        p.part = "action-log";
+        p.title = a.report_title.empty() ? "Action" : a.report_title;
+        p.committee = pack_committee;
+        p.meeting_date = optional_of(a.minutes_date);
+        p.minute = optional_of(a.minute);
+        p.status = optional_of(a.status);
+        p.status_text = optional_of(a.status_text);
+        p.officers = officers_in(a.officer);
+        p.people = p.officers;
+        p.locations.push_back(location(ctx, a.page, a.page));
+        p.text = a.report_title + "\n" + a.officer + "\n" + a.action + "\n" + a.response + "\n" + a.status_text;
+        claim(a.page, a.page);
+        out.push_back(std::move(p));
+    }
+
+    for (size_t r = 0; r < doc.reports.size(); ++r) {
+        const Report& report = doc.reports[r];
+        for (size_t k = 0; k < report.sections.size(); ++k) {
+            const ReportSection& sec = report.sections[k];
+            Passage p;
+            p.key = "report/" + file.file_id + "/" + std::to_string(r + 1) + "/" + std::to_string(k + 1);
+            p.type = "report";
+            p.part = "report";
+            p.title = sec.title;
+            p.committee = pack_committee;
+            p.meeting_date = optional_of(ctx.pack_date);
+            p.officers = report.officers;
+            p.people = report.officers;
+            p.locations.push_back(location(ctx, sec.first_page, sec.last_page));
+            p.text = sec.text;
+            p.page_starts = shifted(sec.page_starts, 0, p.locations.front().pages.size());
+            claim(sec.first_page, sec.last_page);
+            out.push_back(std::move(p));
+        }
+    }
+
+    for (const auto& part : doc.parts) {
+        if (part.kind != "agenda" || doc.agenda.empty()) continue;
+        for (const auto& item : doc.agenda) {
+            Passage p;
+            p.key = "agenda/" + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
+                    (ctx.pack_date.empty() ? file.file_id : ctx.pack_date) + "/" + item.number;
+            p.type = "agenda";
+            p.part = "agenda";
+            p.title = item.title;
+            p.committee = pack_committee;
+            p.meeting_date = optional_of(ctx.pack_date);
+            p.locations.push_back(location(ctx, item.page, item.page));
+            p.text = item.number + ". " + item.title;
+            out.push_back(std::move(p));
+        }
+        claim(part.first_page, part.last_page);
+    }
+
+    // Pages nobody claimed stay page passages, with what is known of them.
+    std::vector<PageText> rest;
+    for (const auto& page : pages) {
+        if (!claimed.count(page.number)) rest.push_back(page);
+    }
+    for (Passage& p : page_passages(file, rest)) {
+        int page = p.locations.front().pages.front();
+        for (const auto& part : doc.parts) {
+            if (page >= part.first_page && page <= part.last_page) p.part = part.kind;
+        }
+        p.committee = pack_committee;
+        p.meeting_date = optional_of(ctx.pack_date);
+        p.locations.front().pack_date = ctx.pack_date;
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace minutebook

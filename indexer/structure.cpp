@@ -1,0 +1,323 @@
+// understand(): the front sheet, then the parts of the pack found in one
+// text stream, each read by its own recogniser, then the people named.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "core/dates.h"
+#include "core/names.h"
+#include "indexer/structure_internal.h"
+
+namespace minutebook {
+namespace structure {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool has_lower(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
+bool names_a_body(std::string_view line) {
+    static const std::regex body(R"(\b(committee|sub-committee|cabinet|council|board|commission|authority|panel|forum|working group)\b)",
+                                 std::regex::icase);
+    return std::regex_search(std::string(line), body);
+}
+
+// Lines of the first page that has text.
+std::vector<size_t> first_page_lines(const TextStream& s, size_t limit) {
+    std::vector<size_t> out;
+    int page = -1;
+    for (size_t i = 0; i < s.lines.size() && out.size() < limit; ++i) {
+        if (s.lines[i].blank()) continue;
+        if (page < 0) page = s.lines[i].page;
+        if (s.lines[i].page != page) break;
+        out.push_back(i);
+    }
+    return out;
+}
+
+bool is_action_log_heading(std::string_view line) {
+    // "... Committee - Minutes Action Log", "Minutes-Action Log", "Action
+    // Log"; not an item title such as "Minutes of previous meeting and Action Log".
+    static const std::regex log(R"((^|[-:]\s*)(minutes[- ]+)?action log$)", std::regex::icase);
+    std::string l(line);
+    return l.size() <= 90 && !l.empty() && !std::isdigit(static_cast<unsigned char>(l[0])) &&
+           std::regex_search(l, log);
+}
+
+// "CYP Agenda Plan" / "Sub-Committee Workshop and Training Plan" over a table.
+std::string plan_kind(const TextStream& s, size_t i) {
+    const std::string& t = s.lines[i].text;
+    if (t.size() > 110 || t.empty() || std::isdigit(static_cast<unsigned char>(t[0])) || t.back() == '.' ||
+        t.rfind("•", 0) == 0)
+        return "";
+    std::string l = lower(t);
+    std::string kind;
+    if (l.find("agenda plan") != std::string::npos) kind = "agenda-plan";
+    else if (l.find("training plan") != std::string::npos || l.find("training programme") != std::string::npos)
+        kind = "training-plan";
+    if (kind.empty()) return "";
+    if (l.find("minute") != std::string::npos || labelled(t, "To")) return "";
+    // A table header follows close below.
+    static const std::regex header(R"(^(committee date|meeting date|agenda item|lead officer|report author|date|subject|topic|title|time|venue|item)\b)",
+                                   std::regex::icase);
+    for (size_t j = i + 1, seen = 0; j < s.lines.size() && seen < 12; ++j) {
+        if (s.lines[j].blank()) continue;
+        ++seen;
+        if (std::regex_search(s.lines[j].text, header)) return kind;
+    }
+    return "";
+}
+
+// The first non-blank line of its page.
+bool is_page_head(const TextStream& s, size_t i) {
+    for (size_t j = i; j-- > 0;) {
+        if (s.lines[j].page != s.lines[i].page) return true;
+        if (!s.lines[j].blank()) return false;
+    }
+    return true;
+}
+
+bool is_appendix_heading(const TextStream& s, size_t i) {
+    static const std::regex app(R"(^Appendix\s+[A-Z0-9]{1,3}\b.{0,80}$)", std::regex::icase);
+    // Only at the head of a page: elsewhere it is a reference.
+    return std::regex_match(s.lines[i].text, app) && is_page_head(s, i);
+}
+
+struct Start {
+    size_t line;
+    std::string kind;
+};
+
+}  // namespace
+
+std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
+    std::vector<size_t> lines = first_page_lines(s, 40);
+    if (lines.empty() || starts_minutes(s, lines.front())) return std::nullopt;
+    FrontSheet fs;
+    size_t date_at = lines.size();
+    for (size_t k = 0; k < lines.size() && k < 20; ++k) {
+        std::string t = s.lines[lines[k]].text;
+        if (auto v = labelled(t, "Date")) t = *v;
+        auto d = first_date(t);
+        if (d && d->day > 0) {
+            fs.meeting.date = d->iso();
+            date_at = k;
+            break;
+        }
+    }
+    size_t agenda_at = lines.size();
+    for (size_t k = 0; k < lines.size(); ++k) {
+        std::string l = lower(s.lines[lines[k]].text);
+        if (k < 8 && starts_minutes(s, lines[k])) return std::nullopt;
+        bool heading = l.size() <= 40 || l.rfind("agenda", 0) == 0;
+        if (heading && l.find("agenda") != std::string::npos) {
+            agenda_at = k;
+            break;
+        }
+    }
+    if (fs.meeting.date.empty() || agenda_at == lines.size()) return std::nullopt;
+    fs.agenda = true;
+    // The committee: capitals above the date ("CHILDREN AND YOUNG PEOPLE" /
+    // "COMMITTEE"), else the first line naming a body.
+    std::string name;
+    for (size_t k = 0; k < std::min<size_t>(date_at, 6); ++k) {
+        const std::string& t = s.lines[lines[k]].text;
+        if (lower(t) == "agenda") continue;
+        if (!has_lower(t) && t.size() < 80) {
+            name += (name.empty() ? "" : " ") + t;
+        } else if (!name.empty()) {
+            break;
+        }
+    }
+    if (name.empty() || !names_a_body(name)) {
+        name.clear();
+        for (size_t k = 0; k < lines.size() && k < 25; ++k) {
+            const std::string& t = s.lines[lines[k]].text;
+            if (names_a_body(t) && t.size() < 80 && !first_date(t)) {
+                name = t;
+                break;
+            }
+        }
+    }
+    fs.meeting.committee = canonical_committee(name);
+    static const std::regex time(R"(\b(\d{1,2}[:.]\d{2})\s*(hr|hrs|am|pm|a\.m\.|p\.m\.)?)", std::regex::icase);
+    for (size_t k = 0; k < lines.size() && k < 20; ++k) {
+        std::smatch m;
+        const std::string& t = s.lines[lines[k]].text;
+        if (std::regex_search(t, m, time)) {
+            fs.meeting.time = m[0].str();
+            if (k + 1 < lines.size() && k + 1 < agenda_at) fs.meeting.venue = s.lines[lines[k + 1]].text;
+            break;
+        }
+    }
+    // Items listed under AGENDA, on the front sheet's first two pages.
+    static const std::regex item(R"(^(\d{1,2}|[IVX]{1,4})\.\s*(.*)$)");
+    static const std::regex pages_range(R"(\s*\d+\s*-\s*\d+$)");
+    int first = s.lines[lines.front()].page;
+    int last_number = 0;
+    for (size_t i = lines[agenda_at] + 1; i < s.lines.size() && s.lines[i].page <= first + 1; ++i) {
+        std::smatch m;
+        const std::string& t = s.lines[i].text;
+        if (!std::regex_match(t, m, item)) continue;
+        AgendaItem a;
+        a.number = m[1].str();
+        if (std::isdigit(static_cast<unsigned char>(a.number[0]))) {
+            int n = std::stoi(a.number);
+            if (n <= last_number) continue;
+            last_number = n;
+        }
+        a.title = m[2].str();
+        a.page = s.lines[i].page;
+        for (size_t j = i + 1; a.title.empty() || j < i + 4; ++j) {
+            if (j >= s.lines.size() || j > i + 6) break;
+            const std::string& n = s.lines[j].text;
+            if (n.empty()) {
+                if (a.title.empty()) continue;
+                break;
+            }
+            if (std::regex_match(n, item) || std::regex_match(n, std::regex(R"(^\d+\s*-\s*\d+$)"))) break;
+            if (!a.title.empty()) break;
+            a.title = n;
+        }
+        a.title = std::regex_replace(a.title, pages_range, "");
+        a.title.erase(std::remove(a.title.begin(), a.title.end(), '*'), a.title.end());
+        if (!a.title.empty()) fs.items.push_back(a);
+    }
+    return fs;
+}
+
+}  // namespace structure
+
+DocumentStructure understand(const std::vector<PageText>& pages) {
+    using namespace structure;
+    DocumentStructure doc;
+    TextStream s = make_stream(pages);
+    if (s.lines.empty()) return doc;
+
+    std::vector<Start> starts;
+    auto front = read_front_sheet(s);
+    if (front) {
+        doc.meeting = front->meeting;
+        doc.agenda = front->items;
+        starts.push_back(Start{0, "agenda"});
+    }
+    std::string current = front ? "agenda" : "";
+    for (size_t i = 0; i < s.lines.size(); ++i) {
+        if (s.lines[i].blank()) continue;
+        size_t title_begin = i;
+        std::string kind;
+        if (starts_minutes(s, i)) kind = "minutes";
+        else if (is_action_log_heading(s.lines[i].text)) kind = "action-log";
+        else if (starts_report(s, i, title_begin)) kind = "report";
+        else if (std::string plan = current == "agenda" ? "" : plan_kind(s, i); !plan.empty()) kind = plan;
+        else if ((current == "report" || current == "appendix") && is_appendix_heading(s, i)) kind = "appendix";
+        if (kind.empty()) continue;
+        if (kind == current && (kind == "agenda-plan" || kind == "training-plan" || kind == "action-log")) continue;
+        // Plans are tables whose cells name items ("Action Log", "Agenda
+        // Plan, Training Plan"): only a new page's heading starts another plan.
+        bool in_plan = current == "agenda-plan" || current == "training-plan";
+        if (in_plan && kind == "action-log") continue;
+        if (in_plan && (kind == "agenda-plan" || kind == "training-plan") && !is_page_head(s, i)) continue;
+        // A report's title lines may stand above "To:" on the lines of the part before.
+        while (!starts.empty() && starts.back().line >= title_begin && starts.back().kind != "agenda") starts.pop_back();
+        if (!starts.empty() && starts.back().line > title_begin) continue;
+        starts.push_back(Start{title_begin, kind});
+        current = kind;
+    }
+
+    std::vector<NameSeen> names;
+    for (size_t p = 0; p < starts.size(); ++p) {
+        Span span{starts[p].line, p + 1 < starts.size() ? starts[p + 1].line : s.lines.size()};
+        while (span.end > span.begin && s.lines[span.end - 1].blank()) --span.end;
+        if (span.end <= span.begin) continue;
+        Part part;
+        part.kind = starts[p].kind;
+        part.first_page = s.lines[span.begin].page;
+        part.last_page = s.lines[span.end - 1].page;
+        part.title = s.lines[span.begin].text;
+        if (part.kind == "minutes") {
+            Minutes m = read_minutes(s, pages, span, names);
+            if (m.items.empty() && m.meeting.date.empty()) continue;
+            doc.minutes.push_back(std::move(m));
+        } else if (part.kind == "action-log") {
+            auto rows = read_actions(s, pages, span, names);
+            doc.actions.insert(doc.actions.end(), rows.begin(), rows.end());
+        } else if (part.kind == "report") {
+            Report r = read_report(s, span, names);
+            if (r.meeting_date.empty() && doc.meeting) r.meeting_date = doc.meeting->date;
+            part.title = r.title;
+            // The agenda item number from the front sheet, when the report does not print it.
+            if (r.item.empty()) {
+                std::string t = lower(r.title);
+                for (const auto& a : doc.agenda) {
+                    std::string at = lower(a.title);
+                    size_t n = std::min<size_t>({at.size(), t.size(), 24});
+                    if (n >= 8 && at.compare(0, n, t, 0, n) == 0) {
+                        r.item = a.number;
+                        break;
+                    }
+                }
+            }
+            doc.reports.push_back(std::move(r));
+        }
+        doc.parts.push_back(part);
+    }
+
+    // A front sheet whose name is an image leaves only "Committee": the
+    // minutes inside the pack name the same committee in full.
+    if (doc.meeting && !doc.minutes.empty() && doc.meeting->committee.find(' ') == std::string::npos)
+        doc.meeting->committee = doc.minutes.front().meeting.committee;
+
+    // People: one canonical name per person across the document.
+    PeopleRegistry registry;
+    for (const auto& n : names) registry.add(n.raw);
+    std::map<std::string, Person> people;
+    for (const auto& n : names) {
+        std::string c = registry.canonical(n.raw);
+        if (c.empty()) continue;
+        Person& p = people[c];
+        p.name = c;
+        if (n.councillor) p.role = "councillor";
+        else if (p.role.empty()) p.role = "officer";
+        if (std::find(p.variants.begin(), p.variants.end(), n.raw) == p.variants.end()) p.variants.push_back(n.raw);
+    }
+    for (auto& [name, person] : people) doc.people.push_back(person);
+    auto canon = [&](std::vector<std::string>& v) {
+        std::vector<std::string> out;
+        for (const auto& raw : v) {
+            std::string c = registry.canonical(raw);
+            if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+        }
+        v = std::move(out);
+    };
+    for (auto& m : doc.minutes) {
+        canon(m.attendance.present);
+        canon(m.attendance.apologies);
+        canon(m.attendance.substitutes);
+        canon(m.attendance.in_attendance);
+        if (!m.attendance.chair.empty()) m.attendance.chair = registry.canonical(m.attendance.chair);
+        for (auto& item : m.items) canon(item.people);
+    }
+    for (auto& r : doc.reports) {
+        canon(r.officers);
+        for (auto& c : r.contacts) {
+            std::string n = registry.canonical(c.name);
+            if (!n.empty()) c.name = n;
+        }
+    }
+    for (auto& a : doc.actions) {
+        std::string n = registry.canonical(a.officer);
+        if (!n.empty()) a.officer = n;
+    }
+    return doc;
+}
+
+}  // namespace minutebook

@@ -1,0 +1,152 @@
+// What a committee paper is made of: the parts of an agenda pack, the
+// meetings it is for and records, minute items with their resolutions, the
+// minutes action log, officers' reports and the people named in them.
+//
+// understand() reads one file's pages as one text stream (parts do not
+// always start on a new page) and never looks at the file's name. A document
+// with no recognisable structure gives an empty DocumentStructure (every
+// vector empty, no meeting): its pages stay plain page passages.
+// All functions are pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "indexer/extract.h"
+
+namespace minutebook {
+
+// A meeting: committee + date (+ time, venue as printed).
+struct Meeting {
+    std::string committee;  // canonical name (core/names.h), "" when not found
+    std::string date;       // ISO date, "" when not found
+    std::string time;       // "2.00pm - 4.15pm", "14:00", as printed
+    std::string venue;
+};
+
+// A stretch of the file: agenda|minutes|action-log|report|agenda-plan|
+// training-plan|appendix|other.
+struct Part {
+    std::string kind;
+    std::string title;
+    int first_page = 0;  // 1-based
+    int last_page = 0;
+};
+
+struct Resolution {
+    std::string kind;                 // approved|agreed|noted|commented|endorsed|deferred|rejected|other
+    std::string text;                 // from "It was resolved" / "RESOLVED" to the item's end
+    std::vector<std::string> points;  // lettered or numbered points, as printed ("a) Approve ...")
+};
+
+struct MinuteItem {
+    std::string number;  // as printed, without the dot: "232"
+    std::string title;
+    std::string body;    // the item's text after its heading
+    int first_page = 0;
+    int last_page = 0;
+    // Offset in `body` where each page from first_page to last_page begins.
+    std::vector<size_t> page_starts;
+    std::optional<Resolution> resolution;
+    std::vector<std::string> minute_refs;  // other minutes it cites: "270", "58"
+    std::vector<std::string> people;       // canonical names mentioned with a title
+};
+
+struct Attendance {
+    std::vector<std::string> present;      // canonical names
+    std::vector<std::string> apologies;
+    std::vector<std::string> substitutes;  // who stood in for an apology
+    std::vector<std::string> in_attendance;  // officers and others present
+    std::string chair;                     // canonical name, "" when not printed
+};
+
+// One set of minutes inside the file, with their own meeting.
+struct Minutes {
+    Meeting meeting;
+    Attendance attendance;
+    std::vector<MinuteItem> items;
+    int first_page = 0;
+    int last_page = 0;
+};
+
+struct ActionRow {
+    std::string minutes_date;  // ISO date of the minutes it comes from, "" when unknown
+    std::string minute;        // minute number as printed, without the dot
+    std::string report_title;
+    std::string officer;       // canonical name, or as printed when not a person's name
+    std::string action;
+    std::string response;
+    std::string status;        // open|complete
+    std::string status_text;   // the printed status word(s)
+    int page = 0;
+};
+
+struct OfficerContact {
+    std::string name;  // canonical name
+    std::string post;
+    std::string email;
+    std::string telephone;
+    bool member = false;  // a councillor named as member contact
+};
+
+// A piece of a report no longer than about a page, for indexing.
+struct ReportSection {
+    std::string title;
+    std::string text;
+    int first_page = 0;
+    int last_page = 0;
+    // Offset in `text` where each page from first_page to last_page begins.
+    std::vector<size_t> page_starts;
+};
+
+struct Report {
+    std::string item;   // agenda item number, "" when not printed
+    std::string title;
+    std::string from;   // as printed (an officer or a post)
+    std::optional<bool> key_decision;
+    std::string forward_plan;  // "2024/039", "n/a" as printed
+    std::string meeting_date;  // ISO, the "Meeting Date:" line
+    std::vector<OfficerContact> contacts;
+    std::string recommendations;
+    std::vector<std::string> officers;  // canonical names: authors and contacts, never a post
+    std::vector<ReportSection> sections;
+    int first_page = 0;
+    int last_page = 0;
+};
+
+struct AgendaItem {
+    std::string number;  // as printed without the dot: "4", "II"
+    std::string title;
+    int page = 0;
+};
+
+struct Person {
+    std::string name;  // canonical
+    std::string role;  // officer|councillor
+    std::vector<std::string> variants;  // as printed
+};
+
+struct DocumentStructure {
+    std::optional<Meeting> meeting;  // the pack's meeting (front sheet)
+    std::vector<Part> parts;         // in page order
+    std::vector<AgendaItem> agenda;
+    std::vector<Minutes> minutes;
+    std::vector<ActionRow> actions;
+    std::vector<Report> reports;
+    std::vector<Person> people;
+
+    bool empty() const {
+        return !meeting && parts.empty() && minutes.empty() && actions.empty() && reports.empty();
+    }
+};
+
+// Recognises the structure of one file from its extracted pages.
+DocumentStructure understand(const std::vector<PageText>& pages);
+
+// A readable JSON view (what `minutebook inspect FILE --json` prints).
+nlohmann::json structure_to_json(const DocumentStructure& structure);
+
+}  // namespace minutebook

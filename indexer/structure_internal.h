@@ -1,0 +1,121 @@
+// The recognisers behind understand(), shared by its source files and the
+// tests. Not part of the indexer's public interface.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/extract.h"
+#include "indexer/structure.h"
+
+namespace minutebook::structure {
+
+// One line of the file's text stream. Page footers ("Page 5", a bare page
+// number at the foot of a page) are left out: they cut items in two.
+struct Line {
+    std::string text;  // trimmed
+    size_t offset = 0;  // byte offset of the line in TextStream::text
+    int page = 0;       // 1-based page it stands on
+    bool blank() const { return text.empty(); }
+};
+
+// The pages of one file as one text: parts do not always start on a new
+// page, so segmentation works on lines and maps them back to pages.
+struct TextStream {
+    std::string text;
+    std::vector<Line> lines;
+    std::vector<size_t> page_starts;  // offset where each page's text begins
+    std::vector<int> page_numbers;    // the page at page_starts[i]
+    int page_at(size_t offset) const;
+};
+
+TextStream make_stream(const std::vector<PageText>& pages);
+
+// Text built line by line over pages from `first_page` on: records that text
+// from `page` begins at `offset`, for every page up to it not yet recorded.
+void mark_page(std::vector<size_t>& page_starts, int first_page, int page, size_t offset);
+
+// Words of one page grouped into visual lines (same baseline), left to right.
+struct VisualLine {
+    double y0 = 0, y1 = 0;
+    std::vector<const Word*> words;
+    std::string text() const;
+};
+std::vector<VisualLine> visual_lines(const PageText& page);
+
+// "Page 5", "5" (as the last line of a page).
+bool is_footer_line(std::string_view line);
+
+// A numbered minute heading: "231. Healthy Child Programme Commissioning
+// Approach", "3. MINUTES OF THE MEETING ON 14 MARCH 2017 AND ACTION LOG",
+// "84." (Kent prints the title beside the number, in another text run).
+struct MinuteHeading {
+    std::string number;
+    std::string title;  // "" for a bare number
+};
+std::optional<MinuteHeading> parse_minute_heading(std::string_view line);
+
+// Whether a line opens a resolution: "It was resolved ...", "RESOLVED that
+// ...", "... were approved as an accurate record".
+bool opens_resolution(std::string_view line);
+
+// The decision kind of a resolution's words: approved, agreed, noted,
+// commented, endorsed, deferred, rejected or other.
+std::string decision_kind(std::string_view resolution);
+
+// An action's printed status folded: "Completed", "Complete", "Closed" ->
+// "complete"; "On-going", "Ongoing", "In progress", "Action Required" and any
+// other non-empty word -> "open"; "" when nothing is printed.
+std::string fold_status(std::string_view printed);
+
+// Minute numbers a text cites: "Minute 270", "minute 58 above refers",
+// "minutes 12 and 13".
+std::vector<std::string> minute_references(std::string_view text);
+
+// Labelled value on a line: "From: Wendi Ogle-Welbourn" -> "Wendi
+// Ogle-Welbourn" for label "From". Case-insensitive; nullopt when the line
+// does not start with the label and a colon.
+std::optional<std::string> labelled(std::string_view line, std::string_view label);
+
+// ---- The recognisers, each over a range of stream lines [begin, end) ----
+
+struct Span {
+    size_t begin = 0;  // line index
+    size_t end = 0;    // one past the last line
+};
+
+// The pack's meeting from the front sheet, with the agenda items listed
+// there; nullopt when page one is not an agenda front sheet.
+struct FrontSheet {
+    Meeting meeting;
+    std::vector<AgendaItem> items;
+    bool agenda = false;  // the sheet says AGENDA and lists items
+};
+std::optional<FrontSheet> read_front_sheet(const TextStream& stream);
+
+// Whether a minutes document starts at `line` (its heading or the
+// "MINUTES of a meeting of ..." sentence).
+bool starts_minutes(const TextStream& stream, size_t line);
+
+// People named in the structure, as printed, with the role they had.
+struct NameSeen {
+    std::string raw;
+    bool councillor = false;
+};
+
+Minutes read_minutes(const TextStream& stream, const std::vector<PageText>& pages, Span span,
+                     std::vector<NameSeen>& names);
+
+// Rows of the minutes action log tables on the pages of `span`.
+std::vector<ActionRow> read_actions(const TextStream& stream, const std::vector<PageText>& pages,
+                                    Span span, std::vector<NameSeen>& names);
+
+// Whether a report's title block starts at `line` ("To:" with "Meeting
+// Date:" close below); sets `title_begin` to its first title line.
+bool starts_report(const TextStream& stream, size_t line, size_t& title_begin);
+
+Report read_report(const TextStream& stream, Span span, std::vector<NameSeen>& names);
+
+}  // namespace minutebook::structure

@@ -1,0 +1,161 @@
+#include "indexer/writer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/normalise.h"
+#include "core/schema.h"
+
+namespace minutebook {
+namespace {
+
+std::string term(std::string_view prefix, const std::string& value) {
+    return std::string(prefix) + value;
+}
+
+std::string date_digits(const std::string& iso) {
+    std::string out;
+    for (char c : iso) {
+        if (c != '-') out.push_back(c);
+    }
+    return out;
+}
+
+bool alphabetic(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+    Xapian::WritableDatabase db;
+    Xapian::TermGenerator generator;
+    Xapian::Stem stemmer{"english"};
+
+    explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
+        generator.set_stemmer(stemmer);
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    }
+
+    Xapian::Document build(const Passage& p) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        const std::string folded_text = fold_text(p.text);
+        if (!p.title.empty() && p.text.compare(0, p.title.size(), p.title) != 0) {
+            generator.index_text(fold_text(p.title));
+            generator.increase_termpos();
+        }
+        generator.index_text(folded_text);
+        for (const auto& extra : extra_terms(folded_text)) {
+            doc.add_term(extra);
+            if (alphabetic(extra)) doc.add_term("Z" + stemmer(extra));
+        }
+        doc.add_boolean_term(term(schema::kUnique, p.key));
+        doc.add_boolean_term(term(schema::kId, p.id()));
+        doc.add_boolean_term(term(schema::kType, p.type));
+        if (!p.part.empty()) doc.add_boolean_term(term(schema::kPart, p.part));
+        for (const auto& l : p.locations) doc.add_boolean_term(term(schema::kFileId, l.file_id));
+        if (p.ocr()) doc.add_boolean_term(term(schema::kOcr, "ocr"));
+        doc.add_value(schema::kSlotType, p.type);
+        doc.add_value(schema::kSlotSortKey, p.key);
+        doc.add_value(schema::kSlotFirstPage, Xapian::sortable_serialise(p.primary().pages.front()));
+        if (p.committee) {
+            doc.add_boolean_term(term(schema::kCommittee, slugify(*p.committee)));
+            doc.add_value(schema::kSlotCommittee, *p.committee);
+            db.set_metadata("committee:" + slugify(*p.committee), *p.committee);
+        }
+        if (p.meeting_date && p.meeting_date->size() >= 4) {
+            const std::string digits = date_digits(*p.meeting_date);
+            doc.add_boolean_term(term(schema::kDate, digits));
+            doc.add_boolean_term(term(schema::kYear, digits.substr(0, 4)));
+            if (digits.size() >= 6) doc.add_boolean_term(term(schema::kMonth, digits.substr(0, 6)));
+            doc.add_value(schema::kSlotDate, digits);
+            doc.add_value(schema::kSlotYear, digits.substr(0, 4));
+        }
+        if (p.minute) doc.add_boolean_term(term(schema::kMinute, fold_text(*p.minute)));
+        if (p.decision) {
+            doc.add_boolean_term(term(schema::kDecision, p.decision->kind));
+            doc.add_value(schema::kSlotDecision, p.decision->kind);
+            generator.increase_termpos();
+            generator.index_text(fold_text(p.decision->text));
+        }
+        if (p.status) {
+            doc.add_boolean_term(term(schema::kStatus, *p.status));
+            doc.add_value(schema::kSlotStatus, *p.status);
+        }
+        add_names(doc, p.officers, schema::kOfficer, schema::kSlotOfficer0, "officer:");
+        add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, "person:");
+        doc.set_data(to_document_data(p));
+        return doc;
+    }
+
+    void add_names(Xapian::Document& doc, const std::vector<std::string>& names,
+                   std::string_view prefix, unsigned first_slot, const std::string& metadata) {
+        std::set<std::string> seen;
+        unsigned slot = first_slot;
+        for (const auto& name : names) {
+            if (!seen.insert(name).second) continue;
+            doc.add_boolean_term(term(prefix, slugify(name)));
+            db.set_metadata(metadata + slugify(name), name);
+            if (slot < first_slot + schema::kMaxMultiSlots) doc.add_value(slot++, name);
+        }
+    }
+
+    // The passage as stored now, if any.
+    std::optional<Passage> existing(const std::string& key) {
+        const std::string unique = term(schema::kUnique, key);
+        Xapian::PostingIterator it = db.postlist_begin(unique);
+        if (it == db.postlist_end(unique)) return std::nullopt;
+        return from_document_data(db.get_document(*it).get_data());
+    }
+};
+
+IndexWriter::IndexWriter(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+IndexWriter::~IndexWriter() = default;
+
+void IndexWriter::add(const Passage& passage) {
+    Passage merged = passage;
+    if (auto old = impl_->existing(passage.key)) {
+        // Keep the places other files print this passage; this file's own
+        // locations are replaced by the new ones.
+        std::set<std::string> ours;
+        for (const auto& l : passage.locations) ours.insert(l.file_id);
+        for (const auto& l : old->locations) {
+            if (!ours.count(l.file_id)) merged.locations.push_back(l);
+        }
+        sort_locations(merged.locations);
+        if (merged.primary().file_id != passage.primary().file_id) {
+            // The other copy stays primary: its text and page map stand.
+            merged.text = old->text;
+            merged.page_starts = old->page_starts;
+        }
+    }
+    impl_->db.replace_document(term(schema::kUnique, passage.key), impl_->build(merged));
+}
+
+void IndexWriter::remove_file(const std::string& file_id) {
+    const std::string file_term = term(schema::kFileId, file_id);
+    std::vector<Passage> keep;
+    std::vector<std::string> drop;
+    for (auto it = impl_->db.postlist_begin(file_term); it != impl_->db.postlist_end(file_term); ++it) {
+        Passage p = from_document_data(impl_->db.get_document(*it).get_data());
+        std::erase_if(p.locations, [&](const Location& l) { return l.file_id == file_id; });
+        if (p.locations.empty()) {
+            drop.push_back(p.key);
+        } else {
+            keep.push_back(std::move(p));
+        }
+    }
+    for (const auto& key : drop) impl_->db.delete_document(term(schema::kUnique, key));
+    for (const auto& p : keep) impl_->db.replace_document(term(schema::kUnique, p.key), impl_->build(p));
+}
+
+void IndexWriter::set_file_path(const std::string& file_id, const std::string& absolute_path) {
+    impl_->db.set_metadata("file:" + file_id, absolute_path);
+}
+
+void IndexWriter::commit() { impl_->db.commit(); }
+
+}  // namespace minutebook

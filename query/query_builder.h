@@ -1,0 +1,42 @@
+// Turns a SearchRequest into a Xapian query: the query string through
+// Xapian's QueryParser on ICU-folded text, field prefixes, extra-term
+// alternatives, and the request's filters.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "query/search.h"
+
+namespace minutebook {
+
+class QueryBuilder {
+public:
+    // Reads the names of committees, officers and people from `db`'s metadata.
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    // Throws BadRequest for a query or filter a person can fix.
+    Xapian::Query build(const SearchRequest& request) const;
+
+    // The query string alone (no filters).
+    Xapian::Query parse(const std::string& query) const;
+
+    // Canonical names known to the index that match what was typed.
+    std::vector<std::string> committees_matching(const std::string& typed) const;
+    std::vector<std::string> officers_matching(const std::string& typed) const;
+    std::vector<std::string> people_matching(const std::string& typed) const;
+
+private:
+    const Xapian::Database& db_;
+    std::vector<std::string> committees_;
+    std::vector<std::string> officers_;
+    std::vector<std::string> people_;
+};
+
+// Parses an ISO date or year for a range end: "2019-06-30", "2019-06", "2019".
+// `end` picks the last day the text covers. Returns YYYYMMDD; throws BadRequest.
+std::string range_date(const std::string& text, bool end);
+
+}  // namespace minutebook

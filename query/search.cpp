@@ -1,0 +1,173 @@
+#include "query/search.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/normalise.h"
+#include "core/schema.h"
+#include "query/query_builder.h"
+#include "query/snippet.h"
+
+namespace minutebook {
+namespace {
+
+// Facets in the order of the contract, with the slots that count them.
+struct FacetSpec {
+    const char* name;
+    unsigned first_slot;
+    unsigned slots;
+};
+constexpr FacetSpec kFacets[] = {
+    {"committee", schema::kSlotCommittee, 1}, {"year", schema::kSlotYear, 1},
+    {"officer", schema::kSlotOfficer0, schema::kMaxMultiSlots},
+    {"decision", schema::kSlotDecision, 1},   {"type", schema::kSlotType, 1},
+    {"status", schema::kSlotStatus, 1},
+};
+// Facet counts are exact up to this many matching passages.
+constexpr Xapian::doccount kExactFacetLimit = 100000;
+
+std::vector<FacetValue> facet_values(const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies,
+                                     bool by_value_descending) {
+    std::map<std::string, int> counts;
+    for (const auto& spy : spies) {
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+            counts[*it] += static_cast<int>(it.get_termfreq());
+        }
+    }
+    std::vector<FacetValue> out;
+    for (const auto& [value, count] : counts) out.push_back({value, count});
+    std::stable_sort(out.begin(), out.end(), [&](const FacetValue& a, const FacetValue& b) {
+        if (by_value_descending) return a.value > b.value;
+        return a.count > b.count;
+    });
+    return out;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    Xapian::Database db;
+    explicit Impl(const std::string& path) : db(path) {}
+};
+
+Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::~Searcher() = default;
+
+int Searcher::passage_count() const { return static_cast<int>(impl_->db.get_doccount()); }
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    if (request.limit < 1 || request.limit > kMaxLimit) {
+        throw BadRequest("limit must be between 1 and " + std::to_string(kMaxLimit) + ".");
+    }
+    if (request.offset < 0) throw BadRequest("offset must not be negative.");
+    if (request.query.size() > kMaxQueryBytes) {
+        throw BadRequest("The query is longer than " + std::to_string(kMaxQueryBytes) + " bytes.");
+    }
+    if (request.sort != "relevance" && request.sort != "date") {
+        throw BadRequest("sort must be relevance or date.");
+    }
+    impl_->db.reopen();
+    Xapian::Database& db = impl_->db;
+    QueryBuilder builder(db);
+    Xapian::Query query = builder.build(request);
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (request.sort == "date") {
+        enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+    } else {
+        // Equal scores fall back to a stable key, so rankings repeat across
+        // runs and shards.
+        enquire.set_sort_by_relevance_then_value(schema::kSlotSortKey, false);
+    }
+    std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+    for (const auto& facet : kFacets) {
+        auto& group = spies.emplace_back();
+        for (unsigned i = 0; i < facet.slots; ++i) {
+            group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
+            enquire.add_matchspy(group.back().get());
+        }
+    }
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit),
+                                         kExactFacetLimit);
+    SearchResponse response;
+    response.request = request;
+    response.total = static_cast<int>(mset.get_matches_estimated());
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    const bool has_terms = query.get_unique_terms_begin() != query.get_unique_terms_end();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchResult r;
+        r.passage = from_document_data(it.get_document().get_data());
+        r.score = it.get_weight();
+        r.snippet = has_terms ? make_snippet(mset, r.passage.text) : plain_snippet(r.passage.text);
+        r.page = best_page(r.passage, query);
+        response.results.push_back(std::move(r));
+    }
+    for (size_t i = 0; i < std::size(kFacets); ++i) {
+        response.facets.emplace_back(kFacets[i].name,
+                                     facet_values(spies[i], std::string(kFacets[i].name) == "year"));
+    }
+    return response;
+}
+
+nlohmann::json to_json(const SearchResult& r) {
+    const Passage& p = r.passage;
+    auto optional = [](const std::optional<std::string>& v) {
+        return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    };
+    nlohmann::json locations = nlohmann::json::array();
+    for (const auto& l : p.locations) {
+        locations.push_back({{"file", l.file}, {"page", l.pages.front()}, {"pages", l.pages}});
+    }
+    nlohmann::json decision = nullptr;
+    if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
+    nlohmann::json j = {
+        {"id", p.id()},
+        {"type", p.type},
+        {"title", p.title},
+        {"committee", optional(p.committee)},
+        {"meeting_date", optional(p.meeting_date)},
+        {"minute", optional(p.minute)},
+        {"file", p.primary().file},
+        {"page", r.page},
+        {"pages", p.primary().pages},
+        {"locations", locations},
+        {"snippet", r.snippet},
+        {"decision", decision},
+        {"officers", p.officers},
+        {"ocr", p.ocr()},
+        {"url", passage_url(p)},
+        {"pdf_url", "/files/" + p.primary().file_id + "#page=" + std::to_string(r.page)},
+        {"part", p.part},
+        {"score", r.score},
+    };
+    if (p.status) j["status"] = *p.status;
+    return j;
+}
+
+nlohmann::json to_json(const SearchResponse& response) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& r : response.results) results.push_back(to_json(r));
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& [name, values] : response.facets) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
+        facets[name] = list;
+    }
+    return {{"query", response.request.query},
+            {"total", response.total},
+            {"total_exact", response.total_exact},
+            {"offset", response.request.offset},
+            {"limit", response.request.limit},
+            {"corrected", response.corrected ? nlohmann::json(*response.corrected) : nlohmann::json(nullptr)},
+            {"results", results},
+            {"facets", facets}};
+}
+
+}  // namespace minutebook

@@ -1,0 +1,86 @@
+// Searching the index: the query layer that the command line, the HTTP API
+// and the web pages share. Never links Poppler.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/passage.h"
+
+namespace minutebook {
+
+// A search as every interface takes it (the design's filters).
+struct SearchRequest {
+    std::string query;
+    std::optional<std::string> committee;  // canonical name or any variant a person types
+    std::optional<std::string> from;       // ISO date, inclusive, on meeting_date
+    std::optional<std::string> to;         // ISO date, inclusive
+    std::optional<std::string> officer;    // any variant of the name
+    std::optional<std::string> person;
+    std::optional<std::string> decision;   // approved|agreed|noted|...
+    std::optional<std::string> type;       // minute|action|report|agenda|page
+    std::optional<std::string> status;     // open|complete
+    std::string sort = "relevance";        // relevance|date
+    int offset = 0;
+    int limit = 10;                        // REQUIRES: 1..kMaxLimit
+};
+
+inline constexpr int kMaxLimit = 1000;
+inline constexpr size_t kMaxQueryBytes = 1000;
+
+struct SearchResult {
+    Passage passage;
+    std::string snippet;  // HTML: text escaped, matched words in <mark>
+    int page = 0;         // where the best match stands
+    double score = 0;
+};
+
+struct FacetValue {
+    std::string value;
+    int count = 0;
+};
+
+struct SearchResponse {
+    SearchRequest request;
+    int total = 0;
+    bool total_exact = true;
+    std::optional<std::string> corrected;
+    std::vector<SearchResult> results;
+    std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  // in contract order
+};
+
+// Thrown for a request a person can fix (bad date, limit out of range, a
+// query the parser cannot read); the message is one sentence.
+class BadRequest : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// Opens the database once and answers searches. Not thread-safe: use one
+// Searcher per thread (Xapian databases are cheap to open).
+class Searcher {
+public:
+    // Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.
+    explicit Searcher(const std::string& db_path);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    SearchResponse search(const SearchRequest& request);
+    // Number of passages in the index.
+    int passage_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The design's JSON contract for a response.
+nlohmann::json to_json(const SearchResponse& response);
+nlohmann::json to_json(const SearchResult& result);
+
+}  // namespace minutebook

@@ -1,0 +1,27 @@
+// Snippets and the page of the best match.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "core/passage.h"
+
+namespace minutebook {
+
+// HTML escaping for text shown in pages and snippets.
+std::string escape_html(const std::string& text);
+
+// A passage of `text` around the best matches of the MSet's query, HTML
+// escaped, matched words in <mark>...</mark>. Matching is done on folded text
+// so that case and accents do not hide a match.
+std::string make_snippet(const Xapian::MSet& mset, const std::string& text);
+
+// The opening of `text`, escaped, for results without query words.
+std::string plain_snippet(const std::string& text);
+
+// The page of `passage` on which most of the query's terms stand; its first
+// page when it has one page or nothing matches.
+int best_page(const Passage& passage, const Xapian::Query& query);
+
+}  // namespace minutebook

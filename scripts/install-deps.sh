@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what Minutebook needs to build, test and run, from Debian's packages.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libxapian-dev libpoppler-cpp-dev libicu-dev nlohmann-json3-dev libssl-dev
+  catch2
+  poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "core/normalise.h"
+
+using minutebook::clean_text;
+using minutebook::extra_terms;
+using minutebook::fold_query;
+using minutebook::fold_text;
+
+TEST_CASE("clean text mends what PDFs do to words", "[normalise]") {
+    struct Case {
+        const char* input;
+        const char* expected;
+    };
+    static const Case kCases[] = {
+        {"\xEF\xAC\x81nance monitoring", "finance monitoring"},                 // ﬁ ligature
+        {"o\xEF\xAC\x80icers", "officers"},                                    // ﬀ ligature
+        {"organi-\nsation", "organisation"},                                   // hyphen at line end
+        {"Ogle-\nWelbourn", "Ogle-\nWelbourn"},                                // a name keeps its hyphen
+        {"safe\xC2\xADguarding", "safeguarding"},                              // soft hyphen
+        {"Members\xE2\x80\x99 Services", "Members' Services"},                 // curly apostrophe
+        {"\xE2\x80\x9C" "First Access Programme\xE2\x80\x9D", "\"First Access Programme\""},
+        {"Minutes \xE2\x80\x93 12 March 2024", "Minutes - 12 March 2024"},     // en dash
+        {"2023\xE2\x80\x94" "2028", "2023-2028"},                              // em dash
+        {"\xC2\xA3" "39,441", "\xC2\xA3" "39,441"},                            // pound sign stays
+        {"New\xC2\xA0Shire\xE2\x80\x83Hall", "New Shire Hall"},                // no-break and em spaces
+        {"zero\xE2\x80\x8Bwidth", "zerowidth"},                                // zero-width space
+        {"line\r\nbreak", "line\n\nbreak"},
+    };
+    for (const auto& c : kCases) {
+        INFO("input: " << c.input);
+        CHECK(clean_text(c.input) == c.expected);
+    }
+}
+
+TEST_CASE("folding removes case and accents but keeps words", "[normalise]") {
+    struct Case {
+        const char* input;
+        const char* expected;
+    };
+    static const Case kCases[] = {
+        {"CHILDREN AND YOUNG PEOPLE COMMITTEE", "children and young people committee"},
+        {"Caf\xC3\xA9 Nativit\xC3\xA9", "cafe nativite"},
+        {"Stra\xC3\x9F" "e", "strasse"},
+        {"EHCPs", "ehcps"},
+        {"\xC2\xA3" "9,126,108", "\xC2\xA3" "9,126,108"},
+    };
+    for (const auto& c : kCases) {
+        INFO("input: " << c.input);
+        CHECK(fold_text(c.input) == c.expected);
+    }
+}
+
+TEST_CASE("query folding keeps boolean operators outside quotes", "[normalise]") {
+    CHECK(fold_query("Fostering OR Adoption") == "fostering OR adoption");
+    CHECK(fold_query("\"Black OR White\" AND Music") == "\"black or white\" AND music");
+    CHECK(fold_query("Sub-Committee NOT Finance") == "sub-committee NOT finance");
+}
+
+TEST_CASE("extra terms cover tokens the word splitter takes apart", "[normalise]") {
+    struct Case {
+        const char* folded_text;
+        std::vector<std::string> expected;
+    };
+    static const std::vector<Case> kCases = {
+        {"forward plan ref: 2024/039", {"2024/039"}},
+        {"a spend of \xC2\xA3" "39,441 was", {"39441"}},
+        {"the annual budget of \xC2\xA3" "9,126,108 for", {"9126108"}},
+        {"corporate parenting sub-committee", {"subcommittee"}},
+        {"by e-mail.", {"email"}},
+        {"(wendi ogle-welbourn)", {"oglewelbourn"}},
+        {"page 5 of 2023-2028", {}},
+        {"and/ or", {}},
+        {"4.8 of the report", {}},
+    };
+    for (const auto& c : kCases) {
+        INFO("text: " << c.folded_text);
+        CHECK(extra_terms(c.folded_text) == c.expected);
+    }
+}
