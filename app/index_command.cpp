@@ -12,17 +12,31 @@
 namespace minutebook {
 namespace {
 
-const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] PATH...
+const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] [--ocr MODE] PATH...
 
 Indexes every PDF under the given files and folders (folders are walked
 recursively). Files are identified by the SHA-256 of their bytes: indexing
 the same archive twice gives the same index.
+
+A re-run reads only new and changed files, follows files moved or renamed
+without reading them, and removes files gone from under the given folders.
+Files that failed are not read again until they change (encrypted ones also
+when the passwords change). A second run on the same --db while one writes
+stops at once; searches meanwhile see the last commit.
 
 Options:
   --db DIR          the index to write (created when missing)
   --passwords FILE  passwords to try on encrypted PDFs, one per line
   --jobs N          files read at once, each in its own process
                     (default: the number of cores)
+  --ocr MODE        when to read pages by OCR (tesseract):
+                      auto    pages with no text layer, or whose text
+                              layer is not language (fonts that map to
+                              garbage) (the default)
+                      never   never: such pages stay without text
+                      always  every page
+  --ocr-cache DIR   where OCR'd text is kept so that no page is read
+                    twice (default: ocr-cache inside the --db folder)
   --quiet           no progress line
 
 Exit status: 0 when every file was indexed, 1 when some failed (the rest are
@@ -58,29 +72,40 @@ void print_summary(const IndexReport& report, std::ostream& out) {
     out << "Indexed " << report.files - report.failures() << " of " << report.files << " files: "
         << report.pages << " pages, " << report.passages << " passages in "
         << static_cast<int>(report.seconds * 10) / 10.0 << " s.\n";
+    out << "Files: " << report.new_files << " new, " << report.changed << " changed, " << report.unchanged
+        << " unchanged, " << report.moved << " moved, " << report.removed << " removed";
+    if (report.retried > 0) out << ", " << report.retried << " read again (new passwords or OCR mode)";
+    out << " (" << report.read << " read).\n";
     for (const auto& r : report.reports) {
         if (r.status != "ok") {
-            out << "  failed  " << r.file << ": " << r.message << "\n";
+            out << "  failed  " << r.file << ": " << r.message;
+            if (r.not_retried) out << " (unchanged since " << r.indexed_at << ", not retried)";
+            out << "\n";
         } else if (!r.message.empty()) {
             out << "  warning " << r.file << ": " << r.message << "\n";
         }
+        if (r.copy_forbidden) out << "  note    " << r.file << ": copy forbidden (indexed: public record)\n";
     }
     if (report.failures() > 0) out << report.failures() << " files failed.\n";
 }
 
 IndexReport index_with_progress(const std::vector<std::string>& paths, const std::string& db,
                                 const std::vector<std::string>& passwords, bool quiet, int jobs) {
-    std::filesystem::create_directories(db);
     IndexOptions options;
     options.db_path = db;
     options.passwords = passwords;
     options.jobs = jobs;
+    return index_with_progress(paths, std::move(options), quiet);
+}
+
+IndexReport index_with_progress(const std::vector<std::string>& paths, IndexOptions options, bool quiet) {
+    std::filesystem::create_directories(options.db_path);
     if (!quiet && isatty(STDERR_FILENO)) options.on_progress = print_progress;
     return index_paths(paths, options);
 }
 
 int run_index(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "passwords", "jobs"}, {"help", "quiet"}});
+    Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache"}, {"help", "quiet"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -89,10 +114,17 @@ int run_index(const std::vector<std::string>& argv) {
     const std::string db = args.value("db").value_or(default_db_path());
     std::vector<std::string> passwords;
     if (auto file = args.value("passwords")) passwords = read_password_file(*file);
+    IndexOptions options;
+    options.db_path = db;
+    options.passwords = passwords;
+    options.jobs = args.integer("jobs", 0, 1, 256);
+    if (auto mode = args.value("ocr"); mode && !parse_ocr_mode(*mode, &options.ocr)) {
+        throw UsageError("--ocr takes auto, never or always.");
+    }
+    options.ocr_cache_dir = args.value("ocr-cache").value_or("");
     IndexReport report;
     try {
-        report = index_with_progress(args.positional(), db, passwords, args.flag("quiet"),
-                                     args.integer("jobs", 0, 1, 256));
+        report = index_with_progress(args.positional(), std::move(options), args.flag("quiet"));
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }

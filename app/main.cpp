@@ -19,7 +19,10 @@ Usage: minutebook COMMAND [OPTIONS] [ARGS]
 Commands:
   index     index every PDF under the given files and folders
   search    search the index
+  minute    find a minute item from a reference ("CYP 232") and cite it
+  serve     serve search pages, the JSON API and the PDFs over HTTP
   inspect   show what Minutebook understands of one PDF
+  stats     show what the index holds: files, pages, passages, failures, last run
 
 Run 'minutebook COMMAND --help' for a command's options.
 The index lives in --db DIR (default: $MINUTEBOOK_DB, or
@@ -39,7 +42,10 @@ int main(int argc, char** argv) {
     try {
         if (command == "index") return minutebook::run_index(args);
         if (command == "search") return minutebook::run_search(args);
+        if (command == "minute") return minutebook::run_minute(args);
+        if (command == "serve") return minutebook::run_serve(args);
         if (command == "inspect") return minutebook::run_inspect(args);
+        if (command == "stats") return minutebook::run_stats(args);
         std::cerr << "minutebook: unknown command '" << command << "'.\n" << kUsage;
         return 2;
     } catch (const minutebook::UsageError& e) {

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
@@ -245,6 +246,16 @@ std::vector<std::string> extra_terms(std::string_view folded) {
 std::vector<std::string> query_alternatives(std::string_view folded_token) {
     std::vector<std::string> out;
     extra_terms_of_token(folded_token, out);
+    // "39441" as papers print it, "39,441", which the word splitter keeps whole.
+    std::string_view t = trim_token(folded_token);
+    if (t.size() >= 4 && std::all_of(t.begin(), t.end(), is_digit) && t.front() != '0') {
+        std::string grouped;
+        for (size_t i = 0; i < t.size(); ++i) {
+            if (i > 0 && (t.size() - i) % 3 == 0) grouped.push_back(',');
+            grouped.push_back(t[i]);
+        }
+        out.push_back(grouped);
+    }
     return out;
 }
 

@@ -34,7 +34,8 @@ std::string fold_query(std::string_view query);
 std::vector<std::string> extra_terms(std::string_view folded);
 
 // For one whitespace-separated token of a folded query: the extra terms it
-// yields (empty when the query parser alone finds what the user means).
+// yields, and for a plain number its grouped form ("39441" -> "39,441", as
+// papers print it); empty when the query parser alone finds what is meant.
 std::vector<std::string> query_alternatives(std::string_view folded_token);
 
 }  // namespace minutebook

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <tuple>
@@ -28,6 +29,45 @@ std::string sha256_hex(const std::string& bytes) {
 }
 
 std::string Passage::id() const { return sha256_hex(key).substr(0, 16); }
+
+namespace {
+
+bool contains_folded(const std::string& text, const char* word) {
+    std::string lower;
+    for (unsigned char c : text) lower.push_back(static_cast<char>(std::tolower(c)));
+    return lower.find(word) != std::string::npos;
+}
+
+}  // namespace
+
+bool Passage::procedural() const {
+    if (part == "agenda-plan" || part == "training-plan") return true;
+    if (type != "minute" && type != "agenda") return false;
+    static const char* kProcedural[] = {"apologies",      "declarations of interest", "declaration of interest",
+                                        "minutes of the", "minutes -",                "minutes and action log",
+                                        "action log",     "petitions",                "public questions",
+                                        "agenda plan",    "training plan",            "date of next meeting",
+                                        "notification of chair"};
+    for (const char* p : kProcedural) {
+        if (contains_folded(title, p)) return true;
+    }
+    // "Minutes - 10 September 2024" and "Minutes of the meeting on ..."
+    return contains_folded(title.substr(0, 8), "minutes");
+}
+
+double Passage::prior_weight() const {
+    if (procedural()) return 0.1;
+    if (type == "minute") return decision ? 1.0 : 0.8;
+    if (type == "report") return 0.7;
+    if (type == "action") return 0.4;
+    return 0.5;
+}
+
+std::string Passage::group_key() const {
+    if (type != "report") return key;
+    size_t slash = key.rfind('/');
+    return slash == std::string::npos ? key : key.substr(0, slash);
+}
 
 std::string slugify(const std::string& text) {
     std::string out;
@@ -109,14 +149,20 @@ std::string to_document_data(const Passage& p) {
                  {"status_text", optional_json(p.status_text)},
                  {"officers", p.officers},
                  {"people", p.people},
+                 {"cites", p.cites},
                  {"locations", locations},
-                 {"text", p.text},
                  {"page_starts", p.page_starts}};
-    return data.dump();
+    // The text follows the JSON after a NUL byte: it is most of the bytes,
+    // and reading it needs no JSON parsing.
+    std::string out = data.dump();
+    out.push_back('\0');
+    out += p.text;
+    return out;
 }
 
 Passage from_document_data(const std::string& data) {
-    json j = json::parse(data);
+    const size_t nul = data.find('\0');
+    json j = json::parse(nul == std::string::npos ? data : data.substr(0, nul));
     Passage p;
     p.key = j.at("key").get<std::string>();
     p.type = j.at("type").get<std::string>();
@@ -132,13 +178,14 @@ Passage from_document_data(const std::string& data) {
     p.status_text = optional_string(j, "status_text");
     p.officers = j.value("officers", std::vector<std::string>{});
     p.people = j.value("people", std::vector<std::string>{});
+    p.cites = j.value("cites", std::vector<std::string>{});
     for (const auto& l : j.at("locations")) {
         p.locations.push_back(Location{l.at("file").get<std::string>(),
                                        l.at("file_id").get<std::string>(),
                                        l.at("pages").get<std::vector<int>>(), l.value("ocr", false),
                                        l.value("pack_date", "")});
     }
-    p.text = j.value("text", "");
+    p.text = nul == std::string::npos ? j.value("text", "") : data.substr(nul + 1);
     p.page_starts = j.value("page_starts", std::vector<size_t>{});
     return p;
 }

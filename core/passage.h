@@ -37,6 +37,10 @@ struct Passage {
     std::optional<std::string> status_text;   // actions: the printed status word
     std::vector<std::string> officers;        // canonical names
     std::vector<std::string> people;          // canonical names, officers and councillors
+    // Minute numbers the passage cites, as printed: a minute item's "Minute
+    // 270" (never its own number), an action row's minute. Which meeting's
+    // minute a number means is resolved at query time (query/minute_ref.h).
+    std::vector<std::string> cites;
     std::vector<Location> locations;          // primary first; never empty
     std::string text;                         // display text (ICU-cleaned, original case)
     // Byte offset in `text` where each of primary().pages begins; same length
@@ -48,6 +52,15 @@ struct Passage {
     // The location results cite: the first one.
     const Location& primary() const { return locations.front(); }
     bool ocr() const { return primary().ocr; }
+    // Apologies, declarations of interest, approval of the previous minutes,
+    // petitions, agenda and training plans: found when asked for, ranked
+    // below substantive items otherwise.
+    bool procedural() const;
+    // How much a match here is worth before the words are weighed, in [0, 1]
+    // (docs/schema.md, value slot 9).
+    double prior_weight() const;
+    // What people cite: the key without a report section's number.
+    std::string group_key() const;
 };
 
 // Orders locations as the contract asks: a text layer before an OCR copy,

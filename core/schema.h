@@ -18,10 +18,12 @@ inline constexpr std::string_view kYear = "XY";          // year of meeting_date
 inline constexpr std::string_view kMonth = "XM";         // year and month of meeting_date (202410)
 inline constexpr std::string_view kDate = "XD";          // meeting_date as YYYYMMDD
 inline constexpr std::string_view kMinute = "XN";        // minute number as printed (232)
+inline constexpr std::string_view kCites = "XX";         // a minute number the passage cites (270): Passage::cites
 inline constexpr std::string_view kDecision = "XK";      // decision kind: approved|agreed|noted|...
 inline constexpr std::string_view kOfficer = "XO";       // officer slug (helen-gregg), one per officer
 inline constexpr std::string_view kPerson = "XP";        // person slug, officers and councillors
 inline constexpr std::string_view kStatus = "XS";        // action status: open|complete
+inline constexpr std::string_view kAmount = "XV";        // sums of money: XV<digits>:<leading digits> (core/money.h amount_terms)
 inline constexpr std::string_view kOcr = "XR";           // XRocr when the text came from OCR
 // Free text has no prefix: TermGenerator terms with English stemming (Z
 // prefix for stems), plus extra terms from core/normalise.h extra_terms().
@@ -35,6 +37,8 @@ inline constexpr unsigned kSlotYear = 4;       // YYYY of meeting_date
 inline constexpr unsigned kSlotStatus = 5;     // action status: open|complete
 inline constexpr unsigned kSlotSortKey = 6;    // stable key (the passage key) to break score ties
 inline constexpr unsigned kSlotFirstPage = 7;  // first page, sortable_serialise()d
+inline constexpr unsigned kSlotGroup = 8;      // what people cite: results collapse on it (a report's sections share one)
+inline constexpr unsigned kSlotPrior = 9;      // prior weight in [0,1], sortable_serialise()d: substantive items above procedural ones
 // Multi-valued facets get a fixed run of slots each, so that Xapian's
 // built-in ValueCountMatchSpy (the one the remote backend knows) can count
 // them: the i-th officer of a passage goes in kSlotOfficer0 + i.
@@ -46,10 +50,16 @@ inline constexpr unsigned kMaxMultiSlots = 16;
 // "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.
 // "file:<sha256>": absolute path of the file with those bytes when indexed
 // (the web layer serves PDFs by id through it).
+// "ledger:<path>": what the index knows of the file at <path> (relative to
+// the folder given to `index`; a path too long for a key is cut and ends in
+// "#<sha256 of the path>"): JSON of indexer/ledger.h LedgerEntry, written in
+// the same commit as the file's passages.
+// "run:last": JSON of indexer/ledger.h RunRecord, what the last run did.
 
 // ---- Document data ----
-// JSON object written by core/passage.h to_document_data(): the passage
-// fields of the design's JSON contract plus "text" (the passage's display
-// text, for snippets) and "key".
+// Written by core/passage.h to_document_data(): a JSON object with the
+// passage's fields (those of the design's JSON contract, "key", "locations",
+// "page_starts"), then a NUL byte, then the passage's display text (for
+// snippets), which needs no JSON parsing to read.
 
 }  // namespace minutebook::schema

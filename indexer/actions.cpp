@@ -1,13 +1,24 @@
 // The minutes action log. Poppler's reading order gives one table cell per
-// line, so rows and columns come from the word boxes: the header row
+// line, so rows and columns come from the word boxes.
+//
+// A visual line splits into chunks where the gap between two words is wider
+// than a space: each chunk is the line's part of one cell. The columns
 // (Minute | Report title | Officer responsible | Action | Response | Status)
-// gives each column's left edge, and a minute number in the first column
-// opens a row.
+// come from the header row when there is one, else from a row that fills all
+// six cells; they carry over to the next page, where tables often go on
+// without a header. A minute number with a dot in the first column opens a
+// row; so does a new officer beside a new action (a second action under the
+// same minute, its number cell left blank). "Minutes - 12 March 2024" lines,
+// sometimes wrapped inside the first column, date the rows below them.
+// A row whose cells fit no grid (a table of other widths, cells run
+// together) is read from what its cells hold: the officer is a person's name,
+// the status the last cell.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "core/dates.h"
 #include "core/names.h"
@@ -18,19 +29,11 @@ namespace {
 
 enum Column { kMinute, kTitle, kOfficer, kAction, kResponse, kStatus, kColumns };
 
-struct Columns {
-    double x[kColumns] = {-1, -1, -1, -1, -1, -1};
-    bool valid() const { return x[kMinute] >= 0 && x[kAction] >= 0 && x[kStatus] >= 0; }
-    // The column a word starting at x0 falls in.
-    int at(double x0) const {
-        int best = -1;
-        for (int c = 0; c < kColumns; ++c) {
-            if (x[c] < 0) continue;
-            if (x[c] <= x0 + 4 && (best < 0 || x[c] > x[best])) best = c;
-        }
-        return best < 0 ? kMinute : best;
-    }
-};
+// Words further apart than this (points) stand in different cells; a space
+// between words is about 2.5 points, a cell's padding on both sides 10 or more.
+constexpr double kCellGap = 7;
+// How far a cell's text may start from its column's left edge.
+constexpr double kEdgeTolerance = 8;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -38,86 +41,583 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// Finds the header row of an action log table on a visual line: "Action"
-// and "Status" with a report or officer column beside them. The first
-// column's header may be "Minute" or the minutes' date.
-std::optional<Columns> header_columns(const std::vector<VisualLine>& lines, size_t i, double& bottom) {
-    const VisualLine& vl = lines[i];
-    if (vl.words.size() < 3) return std::nullopt;
-    Columns c;
-    c.x[kMinute] = vl.words.front()->x0;
-    bottom = vl.y1;
-    // Header cells may be one or two lines high ("Officer / responsible").
-    for (size_t k = i; k < lines.size() && lines[k].y0 < vl.y0 + 12; ++k) {
-        for (const Word* w : lines[k].words) {
-            std::string t = lower(w->text);
-            int col = -1;
-            if (t == "report" || t == "title" || t == "item") col = kTitle;
-            else if (t == "officer" || t == "lead" || t == "officer(s)") col = kOfficer;
-            else if (t == "action" || t == "actions") col = kAction;
-            else if (t == "response" || t == "update" || t == "progress" || t == "comments") col = kResponse;
-            else if (t == "status") col = kStatus;
-            if (col < 0 || w->x0 <= c.x[kMinute] + 5) continue;
-            if (k > i && col != kOfficer && col != kTitle) continue;
-            if (c.x[col] < 0 || w->x0 < c.x[col]) c.x[col] = w->x0;
-            bottom = std::max(bottom, w->y1);
-        }
-    }
-    if (!c.valid() || (c.x[kTitle] < 0 && c.x[kOfficer] < 0)) return std::nullopt;
-    return c;
+std::string trim(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return std::string(s.substr(b, e - b));
 }
 
-// Tables printed without a header row: the columns' left edges are where
-// most cell lines start.
-std::optional<Columns> guess_columns(const PageText& page) {
-    std::map<int, int> starts;
-    for (const auto& vl : visual_lines(page)) {
-        double prev_end = -100;
-        for (const Word* w : vl.words) {
-            // A word well apart from the previous one opens a cell line.
-            if (w->x0 - prev_end > 8) ++starts[static_cast<int>(w->x0 / 4)];
-            prev_end = w->x1;
-        }
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        size_t j = s.find(' ', i);
+        if (j == std::string::npos) j = s.size();
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
     }
-    std::vector<std::pair<double, int>> peaks;
-    for (const auto& [bucket, count] : starts) {
-        if (count < 6) continue;
-        double x = bucket * 4.0;
-        if (!peaks.empty() && x - peaks.back().first < 20) {
-            peaks.back().second += count;
-            continue;
-        }
-        peaks.emplace_back(x, count);
-    }
-    if (peaks.size() < 5 || peaks.size() > 7) return std::nullopt;
-    Columns c;
-    c.x[kMinute] = peaks[0].first;
-    c.x[kTitle] = peaks[1].first;
-    c.x[kOfficer] = peaks[2].first;
-    c.x[kAction] = peaks[3].first;
-    if (peaks.size() >= 6) c.x[kResponse] = peaks[4].first;
-    c.x[kStatus] = peaks.back().first;
-    return c;
+    return out;
 }
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep = " ") {
+    std::string out;
+    for (const auto& p : parts) {
+        if (p.empty()) continue;
+        if (!out.empty()) out += sep;
+        out += p;
+    }
+    return out;
+}
+
+// A run of words of one cell on one visual line.
+struct Chunk {
+    double x0 = 0, x1 = 0;
+    std::vector<const Word*> words;
+    std::string text() const {
+        std::string out;
+        for (const Word* w : words) out += (out.empty() ? "" : " ") + w->text;
+        return out;
+    }
+};
+
+struct TableLine {
+    int page = 0;
+    double y0 = 0, y1 = 0;
+    std::vector<Chunk> chunks;
+    bool opens_block = false;  // after a vertical gap, a rule or the top of a page
+    std::string text() const {
+        std::string out;
+        for (const auto& c : chunks) out += (out.empty() ? "" : " ") + c.text();
+        return out;
+    }
+};
+
+std::vector<Chunk> chunks_of(const VisualLine& vl) {
+    std::vector<Chunk> out;
+    for (const Word* w : vl.words) {
+        if (out.empty() || w->x0 - out.back().x1 > kCellGap) out.push_back(Chunk{w->x0, w->x1, {}});
+        out.back().words.push_back(w);
+        out.back().x1 = std::max(out.back().x1, w->x1);
+    }
+    return out;
+}
+
+// The left edge of each column; -1 where unknown. A header without a
+// "Minute" label leaves the first column's edge unknown: whatever stands
+// left of the title column is in it.
+struct Grid {
+    double edge[kColumns] = {-1, -1, -1, -1, -1, -1};
+    bool known(int c) const { return edge[c] >= 0; }
+    int at(double x0) const {
+        int best = -1;
+        for (int c = 0; c < kColumns; ++c) {
+            if (known(c) && edge[c] <= x0 + kEdgeTolerance && (best < 0 || edge[c] > edge[best])) best = c;
+        }
+        return best < 0 ? kMinute : best;
+    }
+    double next_edge(int c) const {
+        for (int n = c + 1; n < kColumns; ++n) {
+            if (known(n)) return edge[n];
+        }
+        return -1;
+    }
+};
 
 bool is_minute_number(std::string_view t) {
     // With its dot: a bare number in the first column is a date's day
-    // ("Minutes - 25 / June 2024" wrapped) or a count.
+    // ("Minutes of 12 / June 2017" wrapped) or a count.
     static const std::regex n(R"(^\d{1,4}\.$)");
     return std::regex_match(std::string(t), n);
 }
 
-std::string join(std::vector<const Word*> words) {
-    std::stable_sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
-        if (std::abs(a->y0 - b->y0) >= 2.5) return a->y0 < b->y0;
-        return a->x0 < b->x0;
-    });
+bool is_rule(const VisualLine& vl) {
+    for (const Word* w : vl.words) {
+        if (w->text.size() < 2 || w->text.find_first_not_of("-_") != std::string::npos) return false;
+    }
+    return !vl.words.empty();
+}
+
+bool is_page_footer(std::string_view text) {
+    // "Page 17", and "Page 30 of 204" carried over from a document printed into the pack.
+    static const std::regex page(R"(^Page\s+\d+(\s+of\s+\d+)?$)", std::regex::icase);
+    return std::regex_match(std::string(text), page);
+}
+
+// The column a header word names, -1 for none.
+int header_column(std::string_view word, bool leftmost) {
+    std::string t = lower(word);
+    while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.pop_back();
+    if (leftmost && (t == "minute" || t == "minutes" || t == "min" || t == "no" || t == "ref")) return kMinute;
+    if (t == "report" || t == "title" || t == "item" || t == "subject") return kTitle;
+    if (t == "officer" || t == "officers" || t == "officer(s)" || t == "lead") return kOfficer;
+    if (t == "action" || t == "actions") return kAction;
+    if (t == "response" || t == "update" || t == "updates" || t == "progress" || t == "comments") return kResponse;
+    if (t == "status") return kStatus;
+    return -1;
+}
+
+// A header row: every cell a column name, with "Action" and "Status" and a
+// report or officer column among them.
+std::optional<Grid> header_grid(const TableLine& line) {
+    Grid g;
+    for (size_t k = 0; k < line.chunks.size(); ++k) {
+        const Chunk& c = line.chunks[k];
+        int col = header_column(c.words.front()->text, k == 0);
+        if (col < 0 || g.known(col)) return std::nullopt;
+        g.edge[col] = c.x0;
+    }
+    if (!g.known(kAction) || !g.known(kStatus) || (!g.known(kTitle) && !g.known(kOfficer))) return std::nullopt;
+    return g;
+}
+
+// The second line of a two-line header cell ("Officer / responsible").
+bool is_header_tail(const TableLine& line) {
+    static const std::set<std::string> tail{"responsible", "title", "officer", "officer(s)", "by", "lead", "date", "taken"};
+    for (const auto& c : line.chunks) {
+        for (const Word* w : c.words) {
+            if (!tail.count(lower(w->text))) return false;
+        }
+    }
+    return true;
+}
+
+// A row whose first line fills all six cells gives the grid its table was
+// drawn with.
+std::optional<Grid> full_row_grid(const TableLine& line) {
+    if (line.chunks.size() != kColumns || line.chunks[0].words.size() != 1 ||
+        !is_minute_number(line.chunks[0].words[0]->text))
+        return std::nullopt;
+    Grid g;
+    for (int c = 0; c < kColumns; ++c) g.edge[c] = line.chunks[static_cast<size_t>(c)].x0;
+    return g;
+}
+
+// The columns of a line's cells under `grid`; nullopt when they do not fit
+// it: a cell starting off a column's edge, running into the next column, two
+// cells in one column, or text other than a row's minute number in the first.
+std::optional<std::vector<int>> fit(const Grid& grid, const TableLine& line, bool row_start) {
+    std::vector<int> cols;
+    for (size_t k = 0; k < line.chunks.size(); ++k) {
+        const Chunk& c = line.chunks[k];
+        int col = grid.at(c.x0);
+        if (grid.known(col) && std::abs(c.x0 - grid.edge[col]) > kEdgeTolerance) return std::nullopt;
+        double next = grid.next_edge(col);
+        if (next >= 0 && c.x1 > next + 1) return std::nullopt;
+        if (!cols.empty() && col <= cols.back()) return std::nullopt;
+        if (col == kMinute && (!row_start || k != 0 || c.words.size() != 1)) return std::nullopt;
+        cols.push_back(col);
+    }
+    return cols;
+}
+
+bool looks_like_status(std::string_view text) {
+    static const std::regex status(
+        R"(^(completed?|closed|done|on-?going|in progress|open|outstanding|pending|overdue|not started|no longer required|not required|withdrawn|superseded)\b)",
+        std::regex::icase);
+    return std::regex_search(std::string(text), status);
+}
+
+bool is_officer_name(std::string_view text) {
+    std::string t = trim(text);
+    while (!t.empty() && (t.back() == '/' || t.back() == ',')) t.pop_back();
+    return parse_person(t).has_value() && !is_post(t);
+}
+
+// A row being read: its cells line by line, and the left edge of each of its
+// columns for the lines still to come.
+struct Building {
+    ActionRow row;
+    std::vector<std::string> cells[kColumns];
+    size_t block_from[kColumns] = {0, 0, 0, 0, 0, 0};
+    Grid edges;
+    bool own_columns = false;  // a table of its own with no minute column
+    bool run_on = false;       // title, officer and action run together in the title cell
+    bool heading_before = false;  // a "Minutes - date" heading stands between it and the row before
+
+    void add(const TableLine& line, const std::vector<int>& cols) {
+        for (size_t k = 0; k < line.chunks.size(); ++k) add(cols[k], line.chunks[k].text());
+    }
+    void add(const TableLine& line) {
+        for (const auto& c : line.chunks) add(edges.at(c.x0), c.text());
+    }
+    void add(int col, std::string text) {
+        if (!text.empty()) cells[col].push_back(std::move(text));
+    }
+    // A block that only repeats the end of a cell (a cell printed again after
+    // a break in the table) adds nothing to it.
+    void settle_block() {
+        for (int c = 0; c < kColumns; ++c) {
+            std::string before, added;
+            for (size_t i = 0; i < cells[c].size(); ++i) (i < block_from[c] ? before : added) += " " + lower(cells[c][i]);
+            std::vector<std::string> b = words_of(before), a = words_of(added);
+            if (!a.empty() && a.size() <= b.size() && std::equal(a.rbegin(), a.rend(), b.rbegin()))
+                cells[c].resize(block_from[c]);
+            block_from[c] = cells[c].size();
+        }
+    }
+};
+
+// The people in an officer cell, as printed, one per name: "Fiona MacKirdy/
+// Richenda Greenhill" is two, and so are two names each on a line of its own
+// ("Jacqui Barry" over "Aidan O'Reilly"); "Wendi / Ogle- / Welbourn" is one.
+std::vector<std::string> officer_names(const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    std::string current;
+    auto flush = [&] {
+        std::string t = trim(current);
+        if (!t.empty()) out.push_back(t);
+        current.clear();
+    };
+    for (const auto& line : lines) {
+        if (words_of(current).size() >= 2 && current.back() != '-' && words_of(line).size() >= 2 &&
+            is_officer_name(line))
+            flush();
+        static const std::regex sep(R"(\s*(/|,|&|\band\b)\s*)");
+        std::string rest = line;
+        std::smatch m;
+        while (std::regex_search(rest, m, sep)) {
+            current += " " + m.prefix().str();
+            flush();
+            rest = m.suffix().str();
+        }
+        current += " " + rest;
+    }
+    flush();
+    return out;
+}
+
+std::string normal_name(std::string_view name) {
     std::string out;
-    for (const Word* w : words) {
-        if (!out.empty()) out += ' ';
-        out += w->text;
+    for (char c : lower(name)) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
     }
     return out;
+}
+
+// Words [from, to) joined by spaces.
+std::string join_words(const std::vector<std::string>& w, size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to && i < w.size(); ++i) out += (out.empty() ? "" : " ") + w[i];
+    return out;
+}
+
+// Title, officer and action run together in one cell ("Free School
+// Proposals Hazel Belchamber/ Richenda Greenhill Output"): the officers are
+// names that other rows of the log give, joined by "/".
+void split_run_on(ActionRow& row, const std::string& text, const std::set<std::string>& known) {
+    std::vector<std::string> w = words_of(text);
+    auto name_at = [&](size_t i) -> size_t {  // words of a known name starting at i, 0 for none
+        for (size_t n = 4; n >= 2; --n) {
+            if (i + n <= w.size() && known.count(normal_name(join_words(w, i, i + n)))) return n;
+        }
+        return 0;
+    };
+    for (size_t i = 1; i < w.size(); ++i) {
+        size_t n = name_at(i);
+        if (n == 0) continue;
+        std::vector<std::string> names{join_words(w, i, i + n)};
+        size_t end = i + n;
+        while (names.back().ends_with("/")) {
+            names.back().pop_back();
+            size_t more = name_at(end);
+            if (more == 0) break;
+            names.push_back(join_words(w, end, end + more));
+            end += more;
+        }
+        row.report_title = join_words(w, 0, i);
+        row.officer = join(names, "/");
+        row.action = join({row.action, join_words(w, end, w.size())});
+        return;
+    }
+    row.report_title = text;
+}
+
+// Reads the lines of the log's table into rows.
+class TableReader {
+public:
+    TableReader(std::vector<TableLine> lines, std::vector<NameSeen>& names) : lines_(std::move(lines)), names_(names) {
+        for (const auto& l : lines_) {
+            if (auto g = full_row_grid(l)) page_grids_[l.page].push_back(*g);
+            auto [it, fresh] = page_left_.emplace(l.page, l.chunks.front().x0);
+            if (!fresh) it->second = std::min(it->second, l.chunks.front().x0);
+        }
+    }
+
+    std::vector<ActionRow> read() {
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            const TableLine& line = lines_[i];
+            if (auto g = header_grid(line)) {
+                grid_ = *g;
+                started_ = true;
+                while (i + 1 < lines_.size() && lines_[i + 1].page == line.page && lines_[i + 1].y0 < line.y1 + 12 &&
+                       is_header_tail(lines_[i + 1]))
+                    ++i;
+                continue;
+            }
+            if (size_t used = read_minutes_heading(i)) {
+                close();
+                heading_since_row_ = true;
+                started_ = true;
+                i += used - 1;
+                continue;
+            }
+            if (is_row_start(line)) {
+                close();
+                open_numbered(line);
+                started_ = true;
+                continue;
+            }
+            if (!started_) continue;  // the log's introduction
+            if (line.opens_block) {
+                if (current_) current_->settle_block();
+                if (open_unnumbered(line)) continue;
+            }
+            if (current_) current_->add(line);
+        }
+        close();
+        fix_run_ons();
+        std::vector<ActionRow> out;
+        for (auto& b : done_) out.push_back(std::move(b.row));
+        return out;
+    }
+
+private:
+    // "Minutes - 12 March 2024", "Minutes of the / meeting on 22 / May 2019"
+    // wrapped in the first column, or beside a "Minute" header cell; returns
+    // the number of lines it takes, 0 when line i is not one.
+    size_t read_minutes_heading(size_t i) {
+        const TableLine& line = lines_[i];
+        size_t from = 0;
+        if (line.chunks.size() >= 2 && lower(line.chunks[0].text()) == "minute") from = 1;
+        std::string text;
+        for (size_t k = from; k < line.chunks.size(); ++k) text += (text.empty() ? "" : " ") + line.chunks[k].text();
+        if (text.size() > 70 || lower(text).rfind("minutes", 0) != 0) return 0;
+        // The lines below in the same cell, until the date is whole.
+        double x = line.chunks[from].x0;
+        size_t used = 1;
+        for (size_t j = i + 1; j < lines_.size() && used < 5 && !first_date(text); ++j) {
+            const TableLine& next = lines_[j];
+            if (next.page != line.page || next.opens_block || next.chunks.size() != 1 ||
+                std::abs(next.chunks[0].x0 - x) > kEdgeTolerance || is_row_start(next))
+                break;
+            text += " " + next.text();
+            ++used;
+        }
+        auto date = first_date(text);
+        if (!date || date->day == 0) return 0;
+        minutes_date_ = date->iso();
+        return used;
+    }
+
+    bool is_row_start(const TableLine& line) const {
+        const Chunk& c = line.chunks.front();
+        if (!is_minute_number(c.words.front()->text)) return false;
+        if (grid_.known(kTitle)) return c.x0 < grid_.edge[kTitle] - kEdgeTolerance;
+        return c.x0 <= page_left_.at(line.page) + 30;
+    }
+
+    // The grid the line's cells fit: the one in force, else one of a full
+    // row on the same page (a table drawn with other widths).
+    std::optional<std::vector<int>> fit_any(const TableLine& line, bool row_start, Grid& used) {
+        if (auto cols = fit(grid_, line, row_start)) {
+            used = grid_;
+            return cols;
+        }
+        auto it = page_grids_.find(line.page);
+        if (it == page_grids_.end()) return std::nullopt;
+        for (const Grid& g : it->second) {
+            if (auto cols = fit(g, line, row_start)) {
+                used = g;
+                return cols;
+            }
+        }
+        return std::nullopt;
+    }
+
+    Building start(const TableLine& line) {
+        Building b;
+        b.row.page = line.page;
+        b.row.minutes_date = minutes_date_;
+        b.heading_before = heading_since_row_;
+        heading_since_row_ = false;
+        return b;
+    }
+
+    void open_numbered(const TableLine& line) {
+        Building b = start(line);
+        std::string number = line.chunks.front().words.front()->text;
+        b.row.minute = number.substr(0, number.size() - 1);
+        if (auto g = full_row_grid(line)) grid_ = *g;
+        Grid used;
+        if (auto cols = fit_any(line, true, used)) {
+            grid_ = used;
+            b.edges = used;
+            for (size_t k = 1; k < line.chunks.size(); ++k) b.add((*cols)[k], line.chunks[k].text());
+        } else {
+            // The first cell runs on past the number: read the others from the right.
+            const Chunk& first = line.chunks.front();
+            std::string rest = trim(first.text().substr(number.size()));
+            b.run_on = true;
+            b.edges.edge[kTitle] = first.x0;
+            b.add(kTitle, rest);
+            label_from_right(b, line, 1);
+        }
+        current_ = std::move(b);
+    }
+
+    // Cells after the officer (or the run-on first cell): action, response,
+    // status; a last cell holding a status word is the status.
+    void label_from_right(Building& b, const TableLine& line, size_t from) {
+        size_t n = line.chunks.size() - from;
+        std::vector<int> cols;
+        if (n >= 3) cols = {kAction, kResponse, kStatus};
+        else if (n == 2) cols = {kAction, looks_like_status(line.chunks.back().text()) ? kStatus : kResponse};
+        else if (n == 1) cols = {looks_like_status(line.chunks.back().text()) ? kStatus : kAction};
+        for (size_t k = 0; k < n && k < cols.size(); ++k) {
+            const Chunk& c = line.chunks[from + k];
+            b.edges.edge[cols[k]] = c.x0;
+            b.add(cols[k], c.text());
+        }
+    }
+
+    // A row with no number of its own: a new officer beside a new action.
+    bool open_unnumbered(const TableLine& line) {
+        Grid used;
+        if (auto cols = fit_any(line, false, used)) {
+            bool officer = std::find(cols->begin(), cols->end(), kOfficer) != cols->end();
+            bool more = std::any_of(cols->begin(), cols->end(), [](int c) { return c > kOfficer; });
+            if (!officer || !more) return false;
+            close();
+            Building b = start(line);
+            b.edges = used;
+            b.add(line, *cols);
+            current_ = std::move(b);
+            return true;
+        }
+        // A table of its own: find the officer among the first cells.
+        if (line.chunks.size() < 2) return false;
+        size_t officer = line.chunks.size();
+        for (size_t k = 0; k < 2; ++k) {
+            if (is_officer_name(line.chunks[k].text())) {
+                officer = k;
+                break;
+            }
+        }
+        if (officer == line.chunks.size()) return false;
+        close();
+        Building b = start(line);
+        b.own_columns = true;
+        if (officer == 1) {
+            b.edges.edge[kTitle] = line.chunks[0].x0;
+            b.add(kTitle, line.chunks[0].text());
+        }
+        b.edges.edge[kOfficer] = line.chunks[officer].x0;
+        b.add(kOfficer, line.chunks[officer].text());
+        label_from_right(b, line, officer + 1);
+        current_ = std::move(b);
+        return true;
+    }
+
+    void close() {
+        if (!current_) return;
+        Building b = std::move(*current_);
+        current_.reset();
+        b.settle_block();
+        ActionRow& row = b.row;
+        std::string title = join(b.cells[kTitle]);
+        std::vector<std::string> officers = officer_names(b.cells[kOfficer]);
+        row.officer = join(officers, "/");
+        row.action = join(b.cells[kAction]);
+        row.response = join(b.cells[kResponse]);
+        row.status_text = join(b.cells[kStatus]);
+        row.status = fold_status(row.status_text);
+        if (b.run_on) {
+            run_on_.push_back({done_.size(), title});
+        } else {
+            row.report_title = title;
+            for (const auto& o : officers) known_officers_.insert(normal_name(o));
+        }
+        // A second action under the same minute and report leaves their
+        // cells blank, or prints the rest of a title broken across rows.
+        if (row.minute.empty() && !done_.empty() && !b.heading_before && !(b.own_columns && !title.empty())) {
+            ActionRow& prev = done_.back().row;
+            row.minute = prev.minute;
+            if (!title.empty() && !prev.report_title.ends_with(title)) prev.report_title = join({prev.report_title, title});
+            row.report_title = prev.report_title;
+        }
+        for (const auto& o : officers) {
+            if (is_officer_name(o)) names_.push_back(NameSeen{o, false});
+        }
+        done_.push_back(std::move(b));
+    }
+
+    void fix_run_ons() {
+        for (const auto& [index, text] : run_on_) {
+            ActionRow& row = done_[index].row;
+            split_run_on(row, text, known_officers_);
+            for (const auto& o : officer_names({row.officer})) {
+                if (is_officer_name(o)) names_.push_back(NameSeen{o, false});
+            }
+        }
+    }
+
+    std::vector<TableLine> lines_;
+    std::vector<NameSeen>& names_;
+    std::map<int, std::vector<Grid>> page_grids_;
+    std::map<int, double> page_left_;
+    Grid grid_;
+    bool started_ = false;
+    bool heading_since_row_ = false;
+    std::string minutes_date_;
+    std::optional<Building> current_;
+    std::vector<Building> done_;
+    std::set<std::string> known_officers_;
+    std::vector<std::pair<size_t, std::string>> run_on_;
+};
+
+// The page's words without what OCR reads into a table's borders: blank
+// words and "|" (on a scanned page a cell's border may stick to its text,
+// "|Completed").
+PageText without_rule_marks(const PageText& page) {
+    PageText out;
+    out.number = page.number;
+    for (const Word& w : page.words) {
+        size_t b = w.text.find_first_not_of(" |"), e = w.text.find_last_not_of(" |");
+        if (b == std::string::npos) continue;
+        Word kept = w;
+        kept.text = w.text.substr(b, e - b + 1);
+        out.words.push_back(std::move(kept));
+    }
+    return out;
+}
+
+// A raised ordinal ("29th" printed with a superscript "th") makes a visual
+// line of its own, overlapping the line it belongs to: it joins that line.
+std::vector<VisualLine> join_raised(const std::vector<VisualLine>& vls) {
+    std::vector<VisualLine> out;
+    for (size_t i = 0; i < vls.size(); ++i) {
+        VisualLine vl = vls[i];
+        if (!out.empty() && out.back().words.size() <= 2 && vl.y0 < out.back().y1 - 1.5 &&
+            out.back().y1 - out.back().y0 < vl.y1 - vl.y0) {
+            vl.words.insert(vl.words.end(), out.back().words.begin(), out.back().words.end());
+            std::sort(vl.words.begin(), vl.words.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+            vl.y0 = std::min(vl.y0, out.back().y0);
+            out.pop_back();
+        }
+        out.push_back(std::move(vl));
+    }
+    return out;
+}
+
+// Whether a visual line is the stream line `text` (the part's heading, or
+// the next part's first line), as far as the first 20 letters tell.
+bool same_line(const std::string& visual, const std::string& text) {
+    std::string a = normal_name(visual), b = normal_name(text);
+    if (b.empty()) return false;
+    size_t n = std::min<size_t>(20, b.size());
+    return a.size() >= n && a.compare(0, n, b, 0, n) == 0;
 }
 
 }  // namespace
@@ -125,128 +625,71 @@ std::string join(std::vector<const Word*> words) {
 std::string fold_status(std::string_view printed) {
     std::string t = lower(printed);
     if (t.find_first_not_of(" \n.-") == std::string::npos) return "";
-    static const char* complete[] = {"complete", "closed", "done", "achieved", "resolved"};
+    if (t.find("not complete") != std::string::npos || t.find("incomplete") != std::string::npos) return "open";
+    static const char* complete[] = {"complete", "closed", "done", "achieved", "resolved", "no longer required",
+                                     "not required", "withdrawn", "superseded"};
     for (const char* c : complete) {
-        if (t.find(c) != std::string::npos && t.find("not complete") == std::string::npos &&
-            t.find("incomplete") == std::string::npos)
-            return "complete";
+        if (t.find(c) != std::string::npos) return "complete";
     }
     return "open";
 }
 
 std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageText>& pages, Span span,
                                     std::vector<NameSeen>& names) {
-    std::vector<ActionRow> rows;
     int first_page = s.lines[span.begin].page;
     int last_page = s.lines[span.end - 1].page;
+    // The log's heading on its first page: what stands above it is the part before.
+    const std::string& heading = s.lines[span.begin].text;
+    size_t heading_seen = 0;
+    for (size_t k = span.begin; k-- > 0 && s.lines[k].page == first_page;) {
+        if (same_line(s.lines[k].text, heading)) ++heading_seen;
+    }
     // Where the next part begins on the last page, the table has ended.
     std::string next_first;
     if (span.end < s.lines.size() && s.lines[span.end].page == last_page) {
         size_t k = span.end;
         while (k < s.lines.size() && s.lines[k].blank()) ++k;
-        if (k < s.lines.size()) next_first = s.lines[k].text.substr(0, 20);
+        if (k < s.lines.size()) next_first = s.lines[k].text;
     }
-    Columns cols;
-    std::string minutes_date;
+
+    std::vector<TableLine> lines;
     for (const auto& page : pages) {
         if (page.number < first_page || page.number > last_page) continue;
-        std::vector<VisualLine> vls = visual_lines(page);
-        double cut = 1e9;
-        bool seen_header = false;
-        // Boundaries on this page: headers, "Minutes - date" lines, the cut.
-        struct Mark {
-            double y;
-            int kind;  // 0 header, 1 minutes date, 2 row start
-            std::string text;
-            double bottom;
-        };
-        std::vector<Mark> marks;
-        std::vector<std::pair<double, double>> footers;
-        for (size_t i = 0; i < vls.size(); ++i) {
-            std::string text = vls[i].text();
-            if (is_footer_line(text)) footers.emplace_back(vls[i].y0 - 1, vls[i].y1 + 1);
-            if (page.number == last_page && !next_first.empty() && text.rfind(next_first, 0) == 0 &&
-                (seen_header || cols.valid())) {
-                cut = std::min(cut, vls[i].y0 - 1);
-            }
-            double bottom = 0;
-            if (auto c = header_columns(vls, i, bottom)) {
-                cols = *c;
-                seen_header = true;
-                marks.push_back(Mark{vls[i].y0, 0, "", bottom});
-                continue;
-            }
-            static const std::regex minutes_line(R"(^Minutes\s*(of|from|-|–)?\s*(the meeting (on|of|held on)\s*)?.*\d{4}$)",
-                                                 std::regex::icase);
-            if (text.size() < 60 && std::regex_match(text, minutes_line) && first_date(text)) {
-                marks.push_back(Mark{vls[i].y0, 1, first_date(text)->iso(), vls[i].y1});
-            }
-        }
-        if (!cols.valid() && !seen_header) {
-            if (auto g = guess_columns(page)) cols = *g;
-        }
-        if (!cols.valid()) continue;
-        // Row starts: a minute number at the left of the first column.
-        for (const auto& w : page.words) {
-            if (w.y0 >= cut || !is_minute_number(w.text)) continue;
-            if (cols.at(w.x0) != kMinute || w.x0 > (cols.x[kTitle] > 0 ? cols.x[kTitle] : cols.x[kMinute] + 40) - 3)
-                continue;
-            // Below some header on this page, or the page continues a table.
-            bool below_header = !seen_header;
-            for (const auto& m : marks) {
-                if (m.kind == 0 && w.y0 > m.bottom - 1) below_header = true;
-            }
-            if (!below_header) continue;
-            marks.push_back(Mark{w.y0, 2, w.text, w.y1});
-        }
-        std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.y < b.y; });
-        for (size_t m = 0; m < marks.size(); ++m) {
-            if (marks[m].kind == 1) {
-                minutes_date = marks[m].text;
-                continue;
-            }
-            if (marks[m].kind != 2) continue;
-            // Text between a header and the first number belongs to that row
-            // ("Minutes of / 8 / November / 2016" above "221." in 2017).
-            double top = (m > 0 && marks[m - 1].kind == 0) ? marks[m - 1].bottom : marks[m].y - 2;
-            double bottom = m + 1 < marks.size() ? marks[m + 1].y - 2 : cut;
-            std::vector<const Word*> cell[kColumns];
-            for (const auto& w : page.words) {
-                if (w.y0 < top || w.y0 >= bottom || w.text.empty()) continue;
-                bool footer = false;
-                for (const auto& [f0, f1] : footers) footer = footer || (w.y0 >= f0 && w.y0 <= f1);
-                if (footer) continue;
-                cell[cols.at(w.x0)].push_back(&w);
-            }
-            ActionRow row;
-            row.page = page.number;
-            std::string minute = join(cell[kMinute]);
-            row.minute = marks[m].text;
-            if (!row.minute.empty() && row.minute.back() == '.') row.minute.pop_back();
-            if (auto d = first_date(minute)) minutes_date = d->iso();
-            row.report_title = join(cell[kTitle]);
-            row.officer = join(cell[kOfficer]);
-            // The second line of a two-line header ("Officer / responsible").
-            if (row.officer.rfind("responsible ", 0) == 0) row.officer = row.officer.substr(12);
-            row.action = join(cell[kAction]);
-            row.response = join(cell[kResponse]);
-            row.status_text = join(cell[kStatus]);
-            row.status = fold_status(row.status_text);
-            row.minutes_date = minutes_date;
-            for (std::string part : {row.officer}) {
-                size_t start = 0;
-                while (start < part.size()) {
-                    size_t sep = part.find_first_of("/,&", start);
-                    if (sep == std::string::npos) sep = part.size();
-                    std::string raw = part.substr(start, sep - start);
-                    if (parse_person(raw)) names.push_back(NameSeen{raw, false});
-                    start = sep + 1;
+        PageText cleaned = without_rule_marks(page);
+        std::vector<VisualLine> vls = join_raised(visual_lines(cleaned));
+        size_t from = 0;
+        if (page.number == first_page) {
+            size_t seen = 0;
+            for (size_t i = 0; i < vls.size(); ++i) {
+                if (same_line(vls[i].text(), heading) && seen++ == heading_seen) {
+                    from = i + 1;
+                    break;
                 }
             }
-            rows.push_back(std::move(row));
+        }
+        bool after_break = true;
+        double bottom = 0;
+        for (size_t i = from; i < vls.size(); ++i) {
+            std::string text = vls[i].text();
+            if (page.number == last_page && !next_first.empty() && same_line(text, next_first)) break;
+            if (is_page_footer(text) || (i + 1 == vls.size() && is_footer_line(text))) continue;
+            if (is_rule(vls[i])) {
+                after_break = true;
+                continue;
+            }
+            TableLine line;
+            line.page = page.number;
+            line.y0 = vls[i].y0;
+            line.y1 = vls[i].y1;
+            line.chunks = chunks_of(vls[i]);
+            double height = vls[i].y1 - vls[i].y0;
+            line.opens_block = after_break || line.y0 - bottom > std::max(3.0, height / 2);
+            after_break = false;
+            bottom = line.y1;
+            lines.push_back(std::move(line));
         }
     }
-    return rows;
+    return TableReader(std::move(lines), names).read();
 }
 
 }  // namespace minutebook::structure

@@ -1,4 +1,6 @@
-// PDF text extraction with Poppler, page by page, in reading order.
+// PDF text extraction with Poppler, page by page, in reading order, and OCR
+// (indexer/ocr.h) for pages whose text layer is missing or not language
+// (indexer/language.h).
 //
 // A file that cannot be read is data, not an exception: extract_pdf()
 // returns a result whose status says what went wrong and whose message is
@@ -21,7 +23,24 @@ struct PageText {
     std::string text;   // clean text (core/normalise.h clean_text), lines kept
     std::vector<Word> words;  // filled when ExtractOptions::words is set
     bool ocr = false;   // text came from OCR
+    // Why OCR read the page (one of the kOcrReason... below); empty when it did not.
+    std::string ocr_reason;
 };
+
+inline constexpr const char* kOcrReasonNoText = "no text layer";
+inline constexpr const char* kOcrReasonNotLanguage = "text layer is not language";
+inline constexpr const char* kOcrReasonAlways = "OCR of every page asked for";
+
+// When pages are read by OCR.
+enum class OcrMode {
+    kNever,   // never: pages without text stay without
+    kAuto,    // pages with no text layer, or whose text layer is not language
+    kAlways,  // every page; the text layer is kept only where OCR finds nothing
+};
+
+const char* to_string(OcrMode mode);
+// "never", "auto", "always"; false for anything else.
+bool parse_ocr_mode(const std::string& text, OcrMode* mode);
 
 enum class ExtractStatus {
     kOk,         // every page read (some may have no text: see pages_without_text)
@@ -39,6 +58,25 @@ struct ExtractOptions {
     // Passwords to try on an encrypted file, in order. The empty password is
     // always tried first.
     std::vector<std::string> passwords;
+
+    // Default: kAuto.
+    OcrMode ocr = OcrMode::kAuto;
+    // Folder where OCR'd text is kept between runs, keyed by the rendered
+    // page (indexer/ocr.h OcrCache). Default: empty, not kept.
+    std::string ocr_cache_dir;
+    // Resolution pages are rendered at for OCR; pages larger than A3 are
+    // rendered at less, to bound memory. Default: 200 (on the corpus's
+    // scans and rendered pages it finds the same words as 300 in 25% less
+    // time; bench/ocr_speed.sh).
+    int ocr_dpi = 200;
+    // Tesseract language(s). Default: "eng".
+    std::string ocr_language = "eng";
+    // OCR at most this many pages of the file (the first that need it);
+    // the rest are left as their text layer has them. Default: 0, no limit.
+    int ocr_page_limit = 0;
+    // Stop OCR once it has taken this many seconds on the file, so that a
+    // long scan is not lost to a reader's time limit. Default: 0, no limit.
+    double ocr_seconds = 0;
 };
 
 struct ExtractResult {
@@ -47,7 +85,9 @@ struct ExtractResult {
     std::string sha256;   // of the file's bytes (set whenever the file could be read)
     std::vector<PageText> pages;
     int page_count = 0;
-    std::vector<int> pages_without_text;  // 1-based
+    std::vector<int> pages_without_text;  // 1-based, after OCR
+    int ocr_pages = 0;           // pages whose text came from OCR
+    int ocr_from_cache = 0;      // of those, found in the OCR cache rather than recognised
     bool copy_forbidden = false;  // an owner password forbids copying text
 
     bool ok() const { return status == ExtractStatus::kOk; }

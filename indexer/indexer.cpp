@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
+#include <xapian.h>
 
 #include "indexer/extract.h"
 #include "indexer/isolated.h"
+#include "indexer/ledger.h"
 #include "indexer/passages.h"
 #include "indexer/writer.h"
 
@@ -21,10 +26,183 @@ int IndexReport::failures() const {
 
 namespace {
 
+// The path given, as ledger entries record their root.
+std::string archive_root(const std::string& given) {
+    fs::path p = fs::absolute(given).lexically_normal();
+    if (p.filename().empty() && p.has_parent_path()) p = p.parent_path();  // "corpus/"
+    return p.string();
+}
+
 bool is_pdf_name(const fs::path& p) {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
     return ext == ".pdf";
+}
+
+std::string absolute_path(const ArchiveFile& file) {
+    return fs::absolute(file.path).lexically_normal().string();
+}
+
+// The ledger as the run changes it: in memory, and in the writer's batch.
+class Ledger {
+public:
+    explicit Ledger(IndexWriter& writer) : writer_(writer) {
+        for (const auto& key : writer_.metadata_keys(kLedgerPrefix)) {
+            auto e = ledger_from_json(key.substr(std::string_view(kLedgerPrefix).size()), writer_.metadata(key));
+            if (e && ledger_key(e->path) == key) add(std::move(*e));
+        }
+    }
+    const std::map<std::string, LedgerEntry>& entries() const { return entries_; }
+    const LedgerEntry* find(const std::string& path) const {
+        auto it = entries_.find(path);
+        return it == entries_.end() ? nullptr : &it->second;
+    }
+    void put(const LedgerEntry& e) {
+        remove(e.path);
+        writer_.set_metadata(ledger_key(e.path), ledger_to_json(e));
+        add(e);
+    }
+    void forget(const std::string& path) {
+        if (remove(path)) writer_.set_metadata(ledger_key(path), "");
+    }
+    // Entries with these bytes.
+    int refs(const std::string& sha256) const {
+        auto it = refs_.find(sha256);
+        return it == refs_.end() ? 0 : it->second;
+    }
+    // Removes from the index what only the file with these bytes carried.
+    void drop_file(const std::string& sha256) {
+        writer_.remove_file(sha256);
+        writer_.set_metadata("file:" + sha256, "");
+    }
+
+private:
+    void add(LedgerEntry e) {
+        if (!e.sha256.empty()) ++refs_[e.sha256];
+        std::string path = e.path;
+        entries_[path] = std::move(e);
+    }
+    bool remove(const std::string& path) {
+        auto it = entries_.find(path);
+        if (it == entries_.end()) return false;
+        if (!it->second.sha256.empty() && --refs_[it->second.sha256] == 0) refs_.erase(it->second.sha256);
+        entries_.erase(it);
+        return true;
+    }
+
+    IndexWriter& writer_;
+    std::map<std::string, LedgerEntry> entries_;
+    std::unordered_map<std::string, int> refs_;
+};
+
+// Ends a batch after enough files, passages or ledger changes.
+class Batch {
+public:
+    Batch(IndexWriter& writer, const IndexOptions& options)
+        : writer_(writer), max_files_(std::max(1, options.batch_files)),
+          max_passages_(std::max(1, options.batch_passages)) {}
+    void note_file(int passages) {
+        ++files_;
+        passages_ += passages;
+        if (files_ >= max_files_ || passages_ >= max_passages_) flush();
+    }
+    // A change of the ledger alone (a file moved, touched or gone).
+    void note_change() {
+        if (++changes_ >= kMaxChanges) flush();
+    }
+
+private:
+    static constexpr int kMaxChanges = 10000;
+    void flush() {
+        writer_.commit();
+        files_ = passages_ = changes_ = 0;
+    }
+    IndexWriter& writer_;
+    const int max_files_, max_passages_;
+    int files_ = 0, passages_ = 0, changes_ = 0;
+};
+
+void count_change(FileChange change, IndexReport& report) {
+    switch (change) {
+        case FileChange::kNew: ++report.new_files; break;
+        case FileChange::kChanged: ++report.changed; break;
+        case FileChange::kUnchanged: ++report.unchanged; break;
+        case FileChange::kMoved: ++report.moved; break;
+        case FileChange::kRetried: ++report.retried; break;
+    }
+}
+
+// A file gone from under the run's roots loses its entry, and the index its
+// passages unless another file has the same bytes: then that file's path
+// stands in the locations.
+void forget_gone(const LedgerEntry& gone, const RunPlan& plan, const std::vector<ArchiveFile>& files,
+                 Ledger& ledger, IndexWriter& writer) {
+    ledger.forget(gone.path);
+    if (gone.sha256.empty()) return;
+    if (ledger.refs(gone.sha256) == 0) {
+        ledger.drop_file(gone.sha256);
+        return;
+    }
+    for (size_t i = 0; i < plan.files.size(); ++i) {
+        if (plan.files[i].sha256 == gone.sha256) {
+            writer.rename_file(gone.sha256, files[i].display);
+            writer.set_file_path(gone.sha256, absolute_path(files[i]));
+            return;
+        }
+    }
+}
+
+// A file not read: moved (its locations take the new path), touched (its
+// entry takes the new time), or in an archive that moved (its path
+// changes). True when its entry was rewritten.
+bool keep_unread(const PlannedFile& p, const ArchiveFile& file, Ledger& ledger, IndexWriter& writer) {
+    const bool read_before = !p.entry.sha256.empty();
+    if (p.moved_from) {
+        ledger.forget(p.moved_from->path);
+        if (read_before && p.entry.ok()) writer.rename_file(p.entry.sha256, file.display);
+    }
+    if (read_before && (p.moved_from || (p.previous && p.previous->root != p.entry.root))) {
+        writer.set_file_path(p.entry.sha256, absolute_path(file));
+    }
+    if (!p.entry_changed) return false;
+    const std::string replaced = p.previous ? p.previous->sha256 : "";
+    ledger.put(p.entry);
+    if (!replaced.empty() && replaced != p.entry.sha256 && ledger.refs(replaced) == 0) ledger.drop_file(replaced);
+    return true;
+}
+
+FileReport known_failure(const LedgerEntry& e) {
+    FileReport r;
+    r.file = e.path;
+    r.status = e.status;
+    r.message = e.message;
+    r.pages = e.pages;
+    r.passages = e.passages;
+    r.ocr_pages = e.ocr_pages;
+    r.copy_forbidden = e.copy_forbidden;
+    r.not_retried = true;
+    r.indexed_at = e.indexed_at;
+    return r;
+}
+
+LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileOutcome& o,
+                      const PlanOptions& plan) {
+    LedgerEntry e;
+    e.path = file.display;
+    e.root = file.root;
+    e.sha256 = o.sha256;
+    e.size = stat.size;
+    e.mtime_ns = stat.mtime_ns;
+    e.status = o.report.status;
+    e.message = o.report.message;
+    e.pages = o.report.pages;
+    e.passages = static_cast<int>(o.passages.size());
+    e.ocr_pages = o.ocr_pages;
+    e.copy_forbidden = o.report.copy_forbidden;
+    if (e.status == "encrypted") e.passwords = plan.password_hash;
+    e.ocr = plan.ocr;
+    e.indexed_at = utc_now_iso();
+    return e;
 }
 
 }  // namespace
@@ -33,6 +211,7 @@ std::vector<ArchiveFile> list_archive(const std::vector<std::string>& paths) {
     std::vector<ArchiveFile> out;
     for (const auto& given : paths) {
         fs::path root(given);
+        const std::string root_key = archive_root(given);
         std::error_code ec;
         if (fs::is_directory(root, ec)) {
             std::vector<ArchiveFile> found;
@@ -41,14 +220,15 @@ std::vector<ArchiveFile> list_archive(const std::vector<std::string>& paths) {
                  it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) break;
                 if (it->is_regular_file(ec) && is_pdf_name(it->path())) {
-                    found.push_back({it->path().string(), fs::relative(it->path(), root).generic_string()});
+                    found.push_back(
+                        {it->path().string(), fs::relative(it->path(), root).generic_string(), root_key});
                 }
             }
             std::sort(found.begin(), found.end(),
                       [](const ArchiveFile& a, const ArchiveFile& b) { return a.display < b.display; });
             out.insert(out.end(), found.begin(), found.end());
         } else if (fs::exists(root, ec)) {
-            out.push_back({root.string(), root.filename().string()});
+            out.push_back({root.string(), root.filename().string(), root_key});
         } else {
             throw std::invalid_argument("No such file or folder: " + given);
         }
@@ -61,46 +241,128 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
+    const std::string started_at = utc_now_iso();
     const std::vector<ArchiveFile> files = list_archive(paths);
-    IndexWriter writer(options.db_path);
+    std::unique_ptr<IndexWriter> opened;
+    try {
+        opened = std::make_unique<IndexWriter>(options.db_path);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexBusyError("the index " + options.db_path + " is being written by another run; try again when it ends.");
+    }
+    IndexWriter& writer = *opened;
     IndexReport report;
+    report.files = static_cast<int>(files.size());
+    Ledger ledger(writer);
+
+    std::vector<std::string> roots;
+    for (const auto& given : paths) roots.push_back(archive_root(given));
+    std::vector<FileStat> stats;
+    stats.reserve(files.size());
+    for (const auto& f : files) stats.push_back(stat_file(f.path));
+    PlanOptions plan_options;
+    plan_options.roots = roots;
+    plan_options.password_hash = password_list_hash(options.passwords);
+    plan_options.ocr = to_string(options.ocr);
+    plan_options.hash = [](const ArchiveFile& f) { return hash_file(f.path); };
+    RunPlan plan = plan_run(files, stats, ledger.entries(), plan_options);
+
+    Batch batch(writer, options);
+    // Reports of files not read (failures kept from earlier runs), merged
+    // with those read, in the order of the archive.
+    std::vector<std::pair<size_t, FileReport>> reports;
+
+    for (const auto& gone : plan.gone) {
+        forget_gone(gone, plan, files, ledger, writer);
+        ++report.removed;
+        batch.note_change();
+    }
+    std::vector<ArchiveFile> to_read;
+    std::vector<size_t> read_index;  // position in `files` of each file in `to_read`
+    for (size_t i = 0; i < plan.files.size(); ++i) {
+        const PlannedFile& p = plan.files[i];
+        count_change(p.change, report);
+        if (p.read()) {
+            to_read.push_back(files[i]);
+            read_index.push_back(i);
+            continue;
+        }
+        if (keep_unread(p, files[i], ledger, writer)) batch.note_change();
+        if (!p.entry.ok()) reports.emplace_back(i, known_failure(p.entry));
+    }
+
     ExtractOptions extract_options;
     extract_options.passwords = options.passwords;
+    extract_options.ocr = options.ocr;
+    extract_options.ocr_cache_dir =
+        options.ocr_cache_dir.empty() ? (fs::path(options.db_path) / "ocr-cache").string() : options.ocr_cache_dir;
+    extract_options.ocr_page_limit = options.ocr_page_limit;
+    // OCR stops in time for the reader to finish the file within its limit.
+    extract_options.ocr_seconds = options.seconds_per_file * 0.8;
 
     auto read = [&](const ArchiveFile& file) {
         ExtractResult extracted = extract_pdf(file.path, extract_options);
         FileOutcome o;
-        o.report = FileReport{file.display, extracted.ok() ? "ok" : to_string(extracted.status),
-                              extracted.message, extracted.page_count, 0};
+        o.report.file = file.display;
+        o.report.status = extracted.ok() ? "ok" : to_string(extracted.status);
+        o.report.message = extracted.message;
+        o.report.pages = extracted.page_count;
         o.sha256 = extracted.sha256;
+        o.report.copy_forbidden = extracted.copy_forbidden;
+        o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
         if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
         return o;
     };
-    auto done = [&](size_t index, FileOutcome&& o) {
+    int pages_read = 0;
+    auto done = [&](size_t k, FileOutcome&& o) {
+        const size_t index = read_index[k];
+        const ArchiveFile& file = files[index];
+        const PlannedFile& p = plan.files[index];
         if (!o.sha256.empty()) {
             writer.remove_file(o.sha256);
-            writer.set_file_path(o.sha256, fs::absolute(files[index].path).lexically_normal().string());
+            writer.set_file_path(o.sha256, absolute_path(file));
         }
         for (const auto& passage : o.passages) writer.add(passage);
         o.report.passages = static_cast<int>(o.passages.size());
-        ++report.files;
-        report.pages += o.report.pages;
-        report.passages += o.report.passages;
-        report.reports.push_back(std::move(o.report));
+        LedgerEntry entry = entry_for(file, stats[index], o, plan_options);
+        const std::string replaced = p.previous ? p.previous->sha256 : "";
+        ledger.put(entry);
+        if (p.moved_from) ledger.forget(p.moved_from->path);
+        for (const std::string& old : {replaced, p.moved_from ? p.moved_from->sha256 : std::string()}) {
+            if (!old.empty() && old != entry.sha256 && ledger.refs(old) == 0) ledger.drop_file(old);
+        }
+        ++report.read;
+        pages_read += o.report.pages;
+        reports.emplace_back(index, std::move(o.report));
+        batch.note_file(static_cast<int>(o.passages.size()));
         if (options.on_progress) {
-            const bool last = index + 1 == files.size();
-            options.on_progress({report.files, static_cast<int>(files.size()), report.pages, elapsed(),
-                                 last ? "" : files[index + 1].display});
+            const bool last = k + 1 == to_read.size();
+            options.on_progress({report.read, static_cast<int>(to_read.size()), pages_read, elapsed(),
+                                 last ? "" : to_read[k + 1].display});
         }
     };
     IsolationOptions isolation;
     isolation.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (options.on_progress && !files.empty()) {
-        options.on_progress({0, static_cast<int>(files.size()), 0, 0, files.front().display});
+    isolation.seconds_per_file = options.seconds_per_file;
+    if (options.on_progress && !to_read.empty()) {
+        options.on_progress({0, static_cast<int>(to_read.size()), 0, 0, to_read.front().display});
     }
-    read_isolated(files, isolation, read, done);
-    writer.commit();
+    read_isolated(to_read, isolation, read, done);
+
+    for (const auto& f : files) {
+        if (const LedgerEntry* e = ledger.find(f.display)) {
+            report.pages += e->pages;
+            report.passages += e->passages;
+        }
+    }
+    std::stable_sort(reports.begin(), reports.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [index, r] : reports) report.reports.push_back(std::move(r));
     report.seconds = elapsed();
+    RunRecord run{started_at, utc_now_iso(), report.seconds, report.files, report.new_files, report.changed,
+                  report.unchanged, report.moved, report.removed, report.retried, report.read,
+                  report.failures()};
+    writer.set_metadata(kLastRunKey, run_to_json(run));
+    writer.finish();
     return report;
 }
 

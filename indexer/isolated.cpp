@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,7 +33,8 @@ std::string serialise(const FileOutcome& o) {
     for (const auto& p : o.passages) passages.push_back(to_document_data(p));
     return nlohmann::json{{"status", o.report.status},   {"message", o.report.message},
                           {"pages", o.report.pages},     {"sha256", o.sha256},
-                          {"ocr_pages", o.ocr_pages},    {"passages", passages}}
+                          {"ocr_pages", o.ocr_pages},    {"copy_forbidden", o.report.copy_forbidden},
+                          {"passages", passages}}
         .dump();
 }
 
@@ -45,6 +47,8 @@ FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
     o.report.pages = j.at("pages").get<int>();
     o.sha256 = j.at("sha256").get<std::string>();
     o.ocr_pages = j.value("ocr_pages", 0);
+    o.report.ocr_pages = o.ocr_pages;
+    o.report.copy_forbidden = j.value("copy_forbidden", false);
     for (const auto& p : j.at("passages")) o.passages.push_back(from_document_data(p.get<std::string>()));
     o.report.passages = static_cast<int>(o.passages.size());
     return o;
@@ -60,8 +64,12 @@ void write_all(int fd, const std::string& data) {
     }
 }
 
-[[noreturn]] void child_main(int fd, const ArchiveFile& file, const IsolationOptions& options,
+[[noreturn]] void child_main(int fd, pid_t parent, const ArchiveFile& file, const IsolationOptions& options,
                              const std::function<FileOutcome(const ArchiveFile&)>& read) {
+    // A reader outliving a killed run would go on burning a core on a file
+    // nobody waits for.
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) _exit(1);
     struct rlimit limit{options.memory_limit_bytes, options.memory_limit_bytes};
     setrlimit(RLIMIT_AS, &limit);
     FileOutcome outcome;
@@ -103,11 +111,12 @@ void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions
     auto start_child = [&](size_t index) {
         int fds[2];
         if (::pipe(fds) != 0) throw std::runtime_error("Cannot create a pipe for a reader process.");
+        const pid_t parent = ::getpid();
         pid_t pid = ::fork();
         if (pid < 0) throw std::runtime_error("Cannot start a reader process.");
         if (pid == 0) {
             ::close(fds[0]);
-            child_main(fds[1], files[index], options, read);
+            child_main(fds[1], parent, files[index], options, read);
         }
         ::close(fds[1]);
         running.push_back(Child{pid, fds[0], index, "", Clock::now(), false});

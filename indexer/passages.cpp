@@ -1,5 +1,7 @@
 #include "indexer/passages.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -117,6 +119,41 @@ std::vector<size_t> shifted(const std::vector<size_t>& starts, size_t by, size_t
     return out;
 }
 
+// Who was there: the minutes' attendance as one passage, so that people are
+// found by name (the lines themselves stand before the first minute item).
+std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes& m,
+                                          const std::optional<std::string>& pack_committee) {
+    const Attendance& a = m.attendance;
+    if (a.present.empty() && a.apologies.empty() && a.in_attendance.empty()) return std::nullopt;
+    std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
+    Passage p;
+    p.key = "attendance/" + slug_or(committee, ctx.file.file_id) + "/" +
+            (m.meeting.date.empty() ? ctx.file.file_id : m.meeting.date);
+    p.type = "page";
+    p.part = "minutes";
+    p.title = "Attendance" + (committee.empty() ? "" : ": " + committee) +
+              (m.meeting.date.empty() ? "" : ", " + m.meeting.date);
+    p.committee = optional_of(committee);
+    p.meeting_date = optional_of(m.meeting.date);
+    auto list = [&](const char* label, const std::vector<std::string>& names) {
+        if (names.empty()) return;
+        p.text += std::string(label) + ": ";
+        for (size_t i = 0; i < names.size(); ++i) {
+            p.text += (i ? ", " : "") + names[i];
+            add_unique(p.people, names[i]);
+        }
+        p.text += "\n";
+    };
+    if (!a.chair.empty()) list("Chair", {a.chair});
+    list("Present", a.present);
+    list("Apologies", a.apologies);
+    list("Substitutes", a.substitutes);
+    list("In attendance", a.in_attendance);
+    const int first = m.first_page > 0 ? m.first_page : (m.items.empty() ? 1 : m.items.front().first_page);
+    p.locations.push_back(location(ctx, first, first));
+    return p;
+}
+
 }  // namespace
 
 std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages) {
@@ -131,6 +168,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
     };
 
     for (const auto& m : doc.minutes) {
+        if (auto attendance = attendance_passage(ctx, m, pack_committee)) out.push_back(std::move(*attendance));
         std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
         for (const auto& item : m.items) {
             Passage p;
@@ -144,6 +182,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
             p.minute = item.number;
             if (item.resolution) p.decision = Decision{item.resolution->kind, item.resolution->text};
             p.people = item.people;
+            p.cites = item.minute_refs;
             p.locations.push_back(location(ctx, item.first_page, item.last_page));
             p.text = item.title + "\n" + item.body;
             p.page_starts = shifted(item.page_starts, item.title.size() + 1, p.locations.front().pages.size());
@@ -166,6 +205,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
         p.committee = pack_committee;
         p.meeting_date = optional_of(a.minutes_date);
         p.minute = optional_of(a.minute);
+        if (!a.minute.empty()) p.cites = {a.minute};
         p.status = optional_of(a.status);
         p.status_text = optional_of(a.status_text);
         p.officers = officers_in(a.officer);
@@ -212,7 +252,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
             p.text = item.number + ". " + item.title;
             out.push_back(std::move(p));
         }
-        claim(part.first_page, part.last_page);
+        // The front sheet's pages stay page passages too: agenda items hold
+        // only their titles, and every word of a page must be found.
     }
 
     // Pages nobody claimed stay page passages, with what is known of them.

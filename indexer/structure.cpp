@@ -96,6 +96,41 @@ struct Start {
     std::string kind;
 };
 
+// Lower-case words of a title, punctuation dropped: "Finance Monitoring
+// Report – August 2024" and "Finance Monitoring Report - August 2024" agree.
+std::string title_key(std::string_view title) {
+    std::string out;
+    for (char c : lower(title)) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// An action whose minute, by number and title, is an item of minutes in the
+// same file comes from those minutes, whatever "Minutes of ..." line stands
+// above it: a log may print rows under the heading of older minutes.
+void date_from_minutes(ActionRow& action, const std::vector<Minutes>& minutes) {
+    if (action.minute.empty()) return;
+    std::string title = title_key(action.report_title);
+    if (title.size() < 6) return;
+    for (const auto& m : minutes) {
+        if (m.meeting.date.empty()) continue;
+        for (const auto& item : m.items) {
+            if (item.number != action.minute) continue;
+            std::string it = title_key(item.title);
+            size_t n = std::min(it.size(), title.size());
+            bool prefix = it.compare(0, n, title, 0, n) == 0 && (n == it.size() || it[n] == ' ') &&
+                          (n == title.size() || title[n] == ' ');
+            if (prefix) {
+                action.minutes_date = m.meeting.date;
+                return;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
@@ -314,8 +349,18 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         }
     }
     for (auto& a : doc.actions) {
-        std::string n = registry.canonical(a.officer);
-        if (!n.empty()) a.officer = n;
+        // "Fiona MacKirdy/Richenda Greenhill": each person canonical, a post as printed.
+        std::string officers;
+        size_t start = 0;
+        while (start <= a.officer.size() && !a.officer.empty()) {
+            size_t sep = std::min(a.officer.find('/', start), a.officer.size());
+            std::string raw = a.officer.substr(start, sep - start);
+            std::string n = registry.canonical(raw);
+            officers += (officers.empty() ? "" : "/") + (n.empty() ? raw : n);
+            start = sep + 1;
+        }
+        a.officer = officers;
+        date_from_minutes(a, doc.minutes);
     }
     return doc;
 }

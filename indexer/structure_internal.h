@@ -65,9 +65,10 @@ bool opens_resolution(std::string_view line);
 // commented, endorsed, deferred, rejected or other.
 std::string decision_kind(std::string_view resolution);
 
-// An action's printed status folded: "Completed", "Complete", "Closed" ->
-// "complete"; "On-going", "Ongoing", "In progress", "Action Required" and any
-// other non-empty word -> "open"; "" when nothing is printed.
+// An action's printed status folded: "Completed", "Complete", "Closed", "No
+// longer required" -> "complete"; "On-going", "Ongoing", "In progress",
+// "Action Required", "See action 206" and any other non-empty text -> "open";
+// "" when nothing is printed.
 std::string fold_status(std::string_view printed);
 
 // Minute numbers a text cites: "Minute 270", "minute 58 above refers",
@@ -108,7 +109,14 @@ struct NameSeen {
 Minutes read_minutes(const TextStream& stream, const std::vector<PageText>& pages, Span span,
                      std::vector<NameSeen>& names);
 
-// Rows of the minutes action log tables on the pages of `span`.
+// Rows of the minutes action log tables on the pages of `span`, from the
+// pages' word boxes (PageText::words). Each row's minutes_date is that of
+// the "Minutes - 12 March 2024" heading above it ("" before any); a row
+// printed without a minute number takes the number and report title of the
+// row above (the same minute's next action) unless such a heading stands
+// between them or it names a report of its own; then its minute is "".
+// `officer` holds the officers as printed, several joined by "/"; each
+// person's name is added to `names`.
 std::vector<ActionRow> read_actions(const TextStream& stream, const std::vector<PageText>& pages,
                                     Span span, std::vector<NameSeen>& names);
 

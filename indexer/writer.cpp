@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <set>
 
+#include "core/money.h"
 #include "core/normalise.h"
 #include "core/schema.h"
+#include "indexer/acronyms.h"
+#include "indexer/vocabulary.h"
 
 namespace minutebook {
 namespace {
@@ -33,6 +36,9 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
     Xapian::TermGenerator generator;
     Xapian::Stem stemmer{"english"};
+    AcronymCounts acronyms;
+    bool changed = false;  // since the last finish(): the vocabulary needs rebuilding
+    bool in_batch = false;  // a transaction is open: changes since the last commit()
 
     explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
         generator.set_stemmer(stemmer);
@@ -50,7 +56,10 @@ struct IndexWriter::Impl {
         generator.index_text(folded_text);
         for (const auto& extra : extra_terms(folded_text)) {
             doc.add_term(extra);
-            if (alphabetic(extra)) doc.add_term("Z" + stemmer(extra));
+            if (alphabetic(extra)) doc.add_term(std::string("Z").append(stemmer(extra)));
+        }
+        for (int64_t amount : find_amounts(p.text)) {
+            for (const auto& t : amount_terms(amount)) doc.add_boolean_term(term(schema::kAmount, t));
         }
         doc.add_boolean_term(term(schema::kUnique, p.key));
         doc.add_boolean_term(term(schema::kId, p.id()));
@@ -61,6 +70,8 @@ struct IndexWriter::Impl {
         doc.add_value(schema::kSlotType, p.type);
         doc.add_value(schema::kSlotSortKey, p.key);
         doc.add_value(schema::kSlotFirstPage, Xapian::sortable_serialise(p.primary().pages.front()));
+        doc.add_value(schema::kSlotGroup, p.group_key());
+        doc.add_value(schema::kSlotPrior, Xapian::sortable_serialise(p.prior_weight()));
         if (p.committee) {
             doc.add_boolean_term(term(schema::kCommittee, slugify(*p.committee)));
             doc.add_value(schema::kSlotCommittee, *p.committee);
@@ -75,6 +86,7 @@ struct IndexWriter::Impl {
             doc.add_value(schema::kSlotYear, digits.substr(0, 4));
         }
         if (p.minute) doc.add_boolean_term(term(schema::kMinute, fold_text(*p.minute)));
+        for (const auto& cited : p.cites) doc.add_boolean_term(term(schema::kCites, fold_text(cited)));
         if (p.decision) {
             doc.add_boolean_term(term(schema::kDecision, p.decision->kind));
             doc.add_value(schema::kSlotDecision, p.decision->kind);
@@ -87,6 +99,7 @@ struct IndexWriter::Impl {
         }
         add_names(doc, p.officers, schema::kOfficer, schema::kSlotOfficer0, "officer:");
         add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, "person:");
+        for (const auto& d : find_acronym_definitions(p.text)) ++acronyms[d.acronym][d.expansion];
         doc.set_data(to_document_data(p));
         return doc;
     }
@@ -103,6 +116,15 @@ struct IndexWriter::Impl {
         }
     }
 
+    // Every change goes into the open batch; the first change after a
+    // commit opens one. Xapian would otherwise flush by itself after enough
+    // documents, committing half a file.
+    void batch() {
+        if (in_batch) return;
+        db.begin_transaction(true);
+        in_batch = true;
+    }
+
     // The passage as stored now, if any.
     std::optional<Passage> existing(const std::string& key) {
         const std::string unique = term(schema::kUnique, key);
@@ -116,6 +138,7 @@ IndexWriter::IndexWriter(const std::string& path) : impl_(std::make_unique<Impl>
 IndexWriter::~IndexWriter() = default;
 
 void IndexWriter::add(const Passage& passage) {
+    impl_->batch();
     Passage merged = passage;
     if (auto old = impl_->existing(passage.key)) {
         // Keep the places other files print this passage; this file's own
@@ -133,9 +156,11 @@ void IndexWriter::add(const Passage& passage) {
         }
     }
     impl_->db.replace_document(term(schema::kUnique, passage.key), impl_->build(merged));
+    impl_->changed = true;
 }
 
 void IndexWriter::remove_file(const std::string& file_id) {
+    impl_->batch();
     const std::string file_term = term(schema::kFileId, file_id);
     std::vector<Passage> keep;
     std::vector<std::string> drop;
@@ -148,14 +173,61 @@ void IndexWriter::remove_file(const std::string& file_id) {
             keep.push_back(std::move(p));
         }
     }
+    if (!drop.empty() || !keep.empty()) impl_->changed = true;
     for (const auto& key : drop) impl_->db.delete_document(term(schema::kUnique, key));
     for (const auto& p : keep) impl_->db.replace_document(term(schema::kUnique, p.key), impl_->build(p));
 }
 
 void IndexWriter::set_file_path(const std::string& file_id, const std::string& absolute_path) {
-    impl_->db.set_metadata("file:" + file_id, absolute_path);
+    set_metadata("file:" + file_id, absolute_path);
 }
 
-void IndexWriter::commit() { impl_->db.commit(); }
+void IndexWriter::rename_file(const std::string& file_id, const std::string& display_path) {
+    impl_->batch();
+    const std::string file_term = term(schema::kFileId, file_id);
+    std::vector<Passage> renamed;
+    for (auto it = impl_->db.postlist_begin(file_term); it != impl_->db.postlist_end(file_term); ++it) {
+        Passage p = from_document_data(impl_->db.get_document(*it).get_data());
+        bool touched = false;
+        for (auto& l : p.locations) {
+            if (l.file_id == file_id && l.file != display_path) {
+                l.file = display_path;
+                touched = true;
+            }
+        }
+        // Not re-sorted: the primary location, whose text the passage
+        // shows, stays the same.
+        if (touched) renamed.push_back(std::move(p));
+    }
+    for (const auto& p : renamed) impl_->db.replace_document(term(schema::kUnique, p.key), impl_->build(p));
+}
+
+std::string IndexWriter::metadata(const std::string& key) const { return impl_->db.get_metadata(key); }
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    impl_->batch();
+    impl_->db.set_metadata(key, value);
+}
+
+std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) const {
+    return {impl_->db.metadata_keys_begin(prefix), impl_->db.metadata_keys_end(prefix)};
+}
+
+void IndexWriter::commit() {
+    if (impl_->in_batch) {
+        impl_->db.commit_transaction();
+        impl_->in_batch = false;
+    } else {
+        impl_->db.commit();
+    }
+}
+
+void IndexWriter::finish() {
+    commit();
+    if (impl_->changed) rebuild_vocabulary(impl_->db, impl_->acronyms);
+    impl_->changed = false;
+    impl_->acronyms.clear();
+    impl_->db.commit();
+}
 
 }  // namespace minutebook

@@ -1,13 +1,19 @@
 #include "query/query_builder.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "core/money.h"
 #include "core/names.h"
 #include "core/normalise.h"
 #include "core/schema.h"
+#include "query/minute_ref.h"
 
 namespace minutebook {
 namespace {
+
+// Far above what words can score, so a referenced minute comes first.
+constexpr double kReferenceWeight = 1000.0;
 
 std::vector<std::string> metadata_values(const Xapian::Database& db, const std::string& prefix) {
     std::vector<std::string> out;
@@ -61,6 +67,28 @@ public:
     }
 };
 
+// "amount:1000000..", "amount:..500", "amount:1m..2m", "amount:39441".
+class AmountProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        size_t dots = value.find("..");
+        const std::string low_text = dots == std::string::npos ? value : value.substr(0, dots);
+        const std::string high_text = dots == std::string::npos ? value : value.substr(dots + 2);
+        auto bound = [&](const std::string& text, int64_t fallback) -> int64_t {
+            if (text.empty()) return fallback;
+            auto amount = parse_amount(text);
+            if (!amount) throw BadRequest("Not an amount: '" + text + "' (use amount:1000000..2000000).");
+            return *amount;
+        };
+        const int64_t low = bound(low_text, 0);
+        const int64_t high = bound(high_text, 999'999'999'999'999);
+        if (low > high) return Xapian::Query::MatchNothing;
+        std::vector<Xapian::Query> terms;
+        for (const auto& t : amount_range_terms(low, high)) terms.emplace_back(std::string(schema::kAmount) + t);
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+};
+
 bool simple_query(const std::string& folded) {
     for (char c : folded) {
         if (c == '"' || c == '(' || c == ')' || c == ':') return false;
@@ -93,7 +121,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db)
     : db_(db),
       committees_(metadata_values(db, "committee:")),
       officers_(metadata_values(db, "officer:")),
-      people_(metadata_values(db, "person:")) {}
+      people_(metadata_values(db, "person:")) {
+    const std::string prefix = "acronym:";
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string acronym = (*it).substr(prefix.size());
+        const std::string expansion = db.get_metadata(*it);
+        acronyms_[acronym] = expansion;
+        expansions_[expansion] = acronym;
+    }
+}
 
 std::vector<std::string> QueryBuilder::committees_matching(const std::string& typed) const {
     std::vector<std::string> out;
@@ -140,35 +176,82 @@ Xapian::Query QueryBuilder::parse(const std::string& raw) const {
     qp.add_boolean_prefix(
         "person", (new NameProcessor(*this, &QueryBuilder::people_matching, schema::kPerson))->release());
     qp.add_boolean_prefix("date", (new DateProcessor)->release());
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
+    qp.add_boolean_prefix("amount", (new AmountProcessor)->release());
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
+                           Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     try {
         if (!simple_query(folded)) return qp.parse_query(folded, flags);
-        // Tokens the parser would take apart ("2024/039", "e-mail") also
-        // match their extra terms, as documents carry them.
-        std::vector<Xapian::Query> parts;
-        std::string rest;
-        size_t i = 0;
-        while (i < folded.size()) {
+        // A simple query: every word must match, each word through its
+        // alternatives (extra terms, acronyms and what they stand for).
+        std::vector<std::string> tokens;
+        for (size_t i = 0; i < folded.size();) {
             size_t j = folded.find(' ', i);
             if (j == std::string::npos) j = folded.size();
-            const std::string token = folded.substr(i, j - i);
+            if (j > i) tokens.push_back(folded.substr(i, j - i));
             i = j + 1;
-            if (token.empty()) continue;
-            auto alternatives = query_alternatives(token);
-            if (alternatives.empty()) {
-                rest += token + " ";
-                continue;
-            }
-            std::vector<Xapian::Query> either{qp.parse_query(token, flags)};
-            for (const auto& a : alternatives) either.emplace_back(a);
-            parts.emplace_back(Xapian::Query::OP_OR, either.begin(), either.end());
         }
-        if (rest.find_first_not_of(' ') != std::string::npos) parts.push_back(qp.parse_query(rest, flags));
+        std::vector<Xapian::Query> parts;
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            // Words that spell out a known acronym also match the acronym.
+            bool spelled_out = false;
+            for (size_t n = std::min<size_t>(tokens.size() - i, 8); n >= 2 && !spelled_out; --n) {
+                std::string words;
+                for (size_t k = i; k < i + n; ++k) words += (k > i ? " " : "") + tokens[k];
+                auto it = expansions_.find(words);
+                if (it == expansions_.end()) continue;
+                parts.emplace_back(Xapian::Query::OP_OR, qp.parse_query("\"" + words + "\"", flags),
+                                   qp.parse_query(it->second, flags));
+                i += n - 1;
+                spelled_out = true;
+            }
+            if (!spelled_out) parts.push_back(word_query(qp, tokens[i], flags));
+        }
         if (parts.size() == 1) return parts.front();
         return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     } catch (const Xapian::QueryParserError& e) {
         throw BadRequest("The query cannot be read: " + e.get_msg() + ".");
     }
+}
+
+Xapian::Query QueryBuilder::word_query(Xapian::QueryParser& qp, const std::string& token, unsigned flags) const {
+    std::vector<Xapian::Query> either{qp.parse_query(token, flags)};
+    for (const auto& a : query_alternatives(token)) either.emplace_back(a);
+    std::string bare = token;
+    while (!bare.empty() && !std::isalnum(static_cast<unsigned char>(bare.back()))) bare.pop_back();
+    if (bare.size() > 2 && bare.back() == 's' && !acronyms_.count(bare)) bare.pop_back();  // "ehcps"
+    if (auto it = acronyms_.find(bare); it != acronyms_.end()) {
+        either.push_back(qp.parse_query("\"" + it->second + "\"", flags));
+    }
+    if (either.size() == 1) return either.front();
+    return Xapian::Query(Xapian::Query::OP_OR, either.begin(), either.end());
+}
+
+std::string QueryBuilder::corrected(const std::string& query) const {
+    const std::string folded = fold_query(query);
+    static const Xapian::Stem stem("english");
+    std::string out;
+    bool changed = false;
+    bool in_quotes = false;
+    for (size_t i = 0; i < folded.size();) {
+        size_t j = folded.find(' ', i);
+        if (j == std::string::npos) j = folded.size();
+        std::string token = folded.substr(i, j - i);
+        bool quote = token.find('"') != std::string::npos;
+        bool word = !token.empty() && !in_quotes && !quote && token.find(':') == std::string::npos &&
+                    std::all_of(token.begin(), token.end(), [](unsigned char c) { return std::islower(c); });
+        if (word && token.size() > 3 && db_.get_termfreq(token) == 0 &&
+            db_.get_termfreq(std::string("Z").append(stem(token))) == 0) {
+            std::string suggestion = db_.get_spelling_suggestion(token, 2);
+            if (!suggestion.empty() && suggestion != token) {
+                token = suggestion;
+                changed = true;
+            }
+        }
+        if (quote) in_quotes = !in_quotes;
+        out += (out.empty() ? "" : " ") + token;
+        i = j + 1;
+    }
+    return changed ? out : "";
 }
 
 Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
@@ -181,6 +264,18 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
     if (r.status) filters.emplace_back(std::string(schema::kStatus) + fold_text(*r.status));
     if (r.from || r.to) filters.push_back(date_range(r.from.value_or(""), r.to.value_or("")));
     Xapian::Query query = parse(r.query);
+    // A minute reference typed into the search box ("minute 232", "cyp 229")
+    // puts that item first, above any number that merely matches.
+    if (auto reference = parse_minute_reference(r.query, committees_)) {
+        std::vector<Xapian::Query> keys;
+        for (const auto& p : find_minutes(db_, *reference)) keys.emplace_back(std::string(schema::kUnique) + p.key);
+        if (!keys.empty()) {
+            Xapian::Query referenced(Xapian::Query::OP_OR, keys.begin(), keys.end());
+            Xapian::Query first(Xapian::Query::OP_FILTER, Xapian::Query(new Xapian::FixedWeightPostingSource(kReferenceWeight)),
+                                referenced);
+            query = Xapian::Query(Xapian::Query::OP_OR, first, query);
+        }
+    }
     if (filters.empty()) return query;
     Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);

@@ -3,6 +3,7 @@
 // alternatives, and the request's filters.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ public:
     // The query string alone (no filters).
     Xapian::Query parse(const std::string& query) const;
 
+    // The query with words the archive does not hold replaced by the
+    // nearest words it does ("accomodation" -> "accommodation"), or "" when
+    // every word is known or nothing better is found.
+    std::string corrected(const std::string& query) const;
+
     // Canonical names known to the index that match what was typed.
     std::vector<std::string> committees_matching(const std::string& typed) const;
     std::vector<std::string> officers_matching(const std::string& typed) const;
@@ -33,6 +39,11 @@ private:
     std::vector<std::string> committees_;
     std::vector<std::string> officers_;
     std::vector<std::string> people_;
+    std::map<std::string, std::string> acronyms_;    // "mash" -> "multi agency safeguarding hub"
+    std::map<std::string, std::string> expansions_;  // and back
+
+    // The query for one word of a simple query, with its alternatives.
+    Xapian::Query word_query(Xapian::QueryParser& qp, const std::string& token, unsigned flags) const;
 };
 
 // Parses an ISO date or year for a range end: "2019-06-30", "2019-06", "2019".

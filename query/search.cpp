@@ -28,6 +28,13 @@ constexpr FacetSpec kFacets[] = {
     {"decision", schema::kSlotDecision, 1},   {"type", schema::kSlotType, 1},
     {"status", schema::kSlotStatus, 1},
 };
+// Below this many results, a spelling correction is offered.
+constexpr int kFewResults = 3;
+// How much the prior weight (0..1) adds to a match's score.
+constexpr double kPriorScale = 2.0;
+// Up to this many matching passages, a total whose bounds Xapian leaves apart
+// is counted exactly.
+constexpr Xapian::doccount kRecountLimit = 20000;
 // Facet counts are exact up to this many matching passages.
 constexpr Xapian::doccount kExactFacetLimit = 100000;
 
@@ -74,10 +81,38 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     impl_->db.reopen();
     Xapian::Database& db = impl_->db;
     QueryBuilder builder(db);
-    Xapian::Query query = builder.build(request);
+    SearchResponse response = run(db, builder.build(request), request);
+    if (response.total < kFewResults) {
+        const std::string better = builder.corrected(request.query);
+        if (!better.empty()) {
+            if (response.total == 0) {
+                SearchRequest fixed = request;
+                fixed.query = better;
+                SearchResponse again = run(db, builder.build(fixed), fixed);
+                if (again.total > 0) {
+                    again.request = request;
+                    again.corrected = better;
+                    return again;
+                }
+            }
+            response.did_you_mean = better;
+        }
+    }
+    return response;
+}
 
+SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching, const SearchRequest& request) {
+    // Substantive items come before procedural ones, and a decision's minute
+    // before the actions that follow it up (docs/schema.md, slot 9).
+    Xapian::ValueWeightPostingSource prior(schema::kSlotPrior);
+    const bool has_terms = matching.get_unique_terms_begin() != matching.get_unique_terms_end();
+    Xapian::Query query = has_terms ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching,
+                                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                                  Xapian::Query(&prior), kPriorScale))
+                                    : matching;
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    enquire.set_collapse_key(schema::kSlotGroup);
     if (request.sort == "date") {
         enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
     } else {
@@ -100,13 +135,20 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.request = request;
     response.total = static_cast<int>(mset.get_matches_estimated());
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    const bool has_terms = query.get_unique_terms_begin() != query.get_unique_terms_end();
+    // Results collapse on what people cite. Xapian's bounds on the collapsed
+    // count can stay apart even when every match was seen; a small match set
+    // is then counted outright.
+    if (!response.total_exact && mset.get_uncollapsed_matches_upper_bound() <= kRecountLimit) {
+        enquire.clear_matchspies();  // they have counted the match set already
+        response.total = static_cast<int>(enquire.get_mset(0, mset.get_uncollapsed_matches_upper_bound()).size());
+        response.total_exact = true;
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchResult r;
         r.passage = from_document_data(it.get_document().get_data());
         r.score = it.get_weight();
         r.snippet = has_terms ? make_snippet(mset, r.passage.text) : plain_snippet(r.passage.text);
-        r.page = best_page(r.passage, query);
+        r.page = has_terms ? best_page(r.passage, r.snippet) : r.passage.primary().pages.front();
         response.results.push_back(std::move(r));
     }
     for (size_t i = 0; i < std::size(kFacets); ++i) {
@@ -166,6 +208,7 @@ nlohmann::json to_json(const SearchResponse& response) {
             {"offset", response.request.offset},
             {"limit", response.request.limit},
             {"corrected", response.corrected ? nlohmann::json(*response.corrected) : nlohmann::json(nullptr)},
+            {"did_you_mean", response.did_you_mean ? nlohmann::json(*response.did_you_mean) : nlohmann::json(nullptr)},
             {"results", results},
             {"facets", facets}};
 }

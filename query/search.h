@@ -11,6 +11,11 @@
 
 #include "core/passage.h"
 
+namespace Xapian {
+class Database;
+class Query;
+}  // namespace Xapian
+
 namespace minutebook {
 
 // A search as every interface takes it (the design's filters).
@@ -48,7 +53,11 @@ struct SearchResponse {
     SearchRequest request;
     int total = 0;
     bool total_exact = true;
+    // The query that was run instead, when the query as typed found nothing
+    // and a spelling correction from the archive's own words did.
     std::optional<std::string> corrected;
+    // A correction offered when the query found few results.
+    std::optional<std::string> did_you_mean;
     std::vector<SearchResult> results;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  // in contract order
 };
@@ -77,6 +86,7 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    static SearchResponse run(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request);
 };
 
 // The design's JSON contract for a response.

@@ -53,37 +53,56 @@ std::string plain_snippet(const std::string& text) {
     return escape_html(flat);
 }
 
-int best_page(const Passage& passage, const Xapian::Query& query) {
+int best_page(const Passage& passage, const std::string& snippet) {
     const Location& where = passage.primary();
     if (where.pages.size() < 2 || passage.page_starts.size() != where.pages.size()) {
         return where.pages.front();
     }
-    std::set<std::string> wanted(query.get_unique_terms_begin(), query.get_unique_terms_end());
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    int best = where.pages.front();
-    Xapian::termcount best_hits = 0;
-    for (size_t i = 0; i < where.pages.size(); ++i) {
-        size_t begin = std::min(passage.page_starts[i], passage.text.size());
-        size_t end = i + 1 < where.pages.size() ? std::min(passage.page_starts[i + 1], passage.text.size())
-                                                : passage.text.size();
-        if (end <= begin) continue;
-        Xapian::Document doc;
-        generator.set_document(doc);
-        const std::string folded = fold_text(passage.text.substr(begin, end - begin));
-        generator.index_text(folded);
-        for (const auto& extra : extra_terms(folded)) doc.add_term(extra);
-        Xapian::termcount hits = 0;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            if (wanted.count(*t)) hits += t.get_wdf();
-        }
-        if (hits > best_hits) {
-            best_hits = hits;
-            best = where.pages[i];
+    // The snippet's text as it stands in the passage, and where its first
+    // mark falls in it.
+    std::string plain;
+    size_t mark = std::string::npos;
+    for (size_t i = 0; i < snippet.size();) {
+        if (snippet.compare(i, 6, "<mark>") == 0) {
+            if (mark == std::string::npos) mark = plain.size();
+            i += 6;
+        } else if (snippet.compare(i, 7, "</mark>") == 0) {
+            i += 7;
+        } else if (snippet.compare(i, 3, "\xE2\x80\xA6") == 0) {
+            if (mark == std::string::npos) plain.clear();  // an ellipsis: text starts after it
+            else break;
+            i += 3;
+        } else if (snippet[i] == '&') {
+            static const std::pair<const char*, char> kEntities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool done = false;
+            for (const auto& [entity, c] : kEntities) {
+                const size_t n = std::char_traits<char>::length(entity);
+                if (snippet.compare(i, n, entity) == 0) {
+                    plain.push_back(c);
+                    i += n;
+                    done = true;
+                    break;
+                }
+            }
+            if (!done) plain.push_back(snippet[i++]);
+        } else {
+            plain.push_back(snippet[i++]);
         }
     }
-    return best;
+    if (mark == std::string::npos || plain.empty()) return where.pages.front();
+    std::string flat = passage.text;
+    for (char& c : flat) {
+        if (c == '\n') c = ' ';
+    }
+    const size_t at = flat.find(plain.substr(0, std::min<size_t>(plain.size(), 60)));
+    if (at == std::string::npos) return where.pages.front();
+    const size_t offset = at + mark;
+    int page = where.pages.front();
+    for (size_t i = 0; i < where.pages.size(); ++i) {
+        if (passage.page_starts[i] <= offset) page = where.pages[i];
+    }
+    return page;
 }
 
 }  // namespace minutebook

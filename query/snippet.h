@@ -20,8 +20,10 @@ std::string make_snippet(const Xapian::MSet& mset, const std::string& text);
 // The opening of `text`, escaped, for results without query words.
 std::string plain_snippet(const std::string& text);
 
-// The page of `passage` on which most of the query's terms stand; its first
-// page when it has one page or nothing matches.
-int best_page(const Passage& passage, const Xapian::Query& query);
+// The page of `passage` where its snippet's first marked word stands (the
+// snippet stands where the matches are densest); its first page when it has
+// one page or the snippet marks nothing.
+// REQUIRES: snippet was made by make_snippet() from passage.text.
+int best_page(const Passage& passage, const std::string& snippet);
 
 }  // namespace minutebook

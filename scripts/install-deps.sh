@@ -5,7 +5,9 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libxapian-dev libpoppler-cpp-dev libicu-dev nlohmann-json3-dev libssl-dev
-  catch2
+  libtesseract-dev libleptonica-dev tesseract-ocr-eng
+  libcpp-httplib-dev
+  catch2 libexpat1-dev
   poppler-utils
 )
 

@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 TEST_CASE("help says what each command does", "[cli]") {
     auto top = run_minutebook("--help");
     CHECK(top.status == 0);
-    for (const char* command : {"index", "search", "inspect"}) CHECK(top.out.find(command) != std::string::npos);
-    for (const char* command : {"index", "search", "inspect"}) {
+    for (const char* command : {"index", "search", "inspect", "stats"}) CHECK(top.out.find(command) != std::string::npos);
+    for (const char* command : {"index", "search", "inspect", "stats"}) {
         INFO(command);
         auto r = run_minutebook(std::string(command) + " --help");
         CHECK(r.status == 0);
@@ -34,6 +34,7 @@ TEST_CASE("misuse exits with status 2 and says why", "[cli]") {
         {"frobnicate", "unknown command"},
         {"index", "give at least one file or folder"},
         {"index /no/such/folder", "No such file or folder"},
+        {"stats extra", "stats takes no arguments"},
         {"search --limit abc school", "--limit must be a whole number"},
         {"search --limit", "--limit needs a value"},
         {"search --colour red school", "Unknown option --colour"},
@@ -95,7 +96,9 @@ TEST_CASE("a run with bad files indexes the good ones and reports each bad one",
     fs::copy_file(test::corpus_dir() / "Agenda_reports_pack_17-Jul-2019_Corporate_Parenting_Sub-Committee.pdf",
                   archive.path() / "good.pdf");
     test::TempDir db("minutebook-bad-db");
-    auto r = run_minutebook("index --db " + quote(db.path().string()) + " " + quote(archive.path().string()));
+    // Without OCR, so the scanned pack costs nothing here (tests/ocr_test.cpp reads it).
+    auto r = run_minutebook("index --ocr never --db " + quote(db.path().string()) + " " +
+                            quote(archive.path().string()));
     CHECK(r.status == 1);
     struct Expect {
         const char* line;

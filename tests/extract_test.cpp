@@ -84,6 +84,7 @@ TEST_CASE("a scanned pack opens but reports its pages without text", "[extract][
     }
     ExtractOptions options;
     options.words = false;
+    options.ocr = OcrMode::kNever;  // tests/ocr_test.cpp reads it by OCR
     ExtractResult r = extract_pdf(
         (test::shared_corpus_dir() / "derived" /
          "scanned_Agenda_reports_pack_17-Jul-2019_Corporate_Parenting_Sub-Committee.pdf").string(),

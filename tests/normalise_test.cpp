@@ -78,3 +78,10 @@ TEST_CASE("extra terms cover tokens the word splitter takes apart", "[normalise]
         CHECK(extra_terms(c.folded_text) == c.expected);
     }
 }
+
+TEST_CASE("a plain number in a query also matches it as papers print it", "[normalise]") {
+    CHECK(minutebook::query_alternatives("39441") == std::vector<std::string>{"39,441"});
+    CHECK(minutebook::query_alternatives("9126108") == std::vector<std::string>{"9,126,108"});
+    CHECK(minutebook::query_alternatives("232").empty());
+    CHECK(minutebook::query_alternatives("2024/039") == std::vector<std::string>{"2024/039"});
+}

@@ -134,6 +134,8 @@ TEST_CASE("action statuses fold to open or complete", "[structure]") {
         {"Completed", "complete"}, {"Complete", "complete"}, {"Closed", "complete"},
         {"On-going", "open"},      {"Ongoing", "open"},      {"In progress", "open"},
         {"Action Required", "open"}, {"Not complete", "open"}, {"", ""},
+        {"No longer required", "complete"}, {"See action 206", "open"},
+        {"For report in November 2019", "open"}, {"Complete\n", "complete"},
     };
     for (const auto& c : cases) {
         INFO(c.printed);

@@ -1,0 +1,94 @@
+#include <pthread.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/args.h"
+#include "app/commands.h"
+#include "indexer/indexer.h"
+#include "web/server.h"
+
+namespace minutebook {
+namespace {
+
+const char* kHelp = R"(Usage: minutebook serve [--db DIR] [--host ADDRESS] [--port N] [--root DIR]
+
+Serves the index over HTTP: search pages, minute items and meetings, the PDFs
+at their pages, the JSON API (GET /api/search), an Atom feed and CSV export.
+Without an index yet, the bundled archive (corpus/) is indexed first.
+Ctrl-C stops it.
+
+Options (each also as --name=value):
+  --db DIR        the index to serve
+  --host ADDRESS  the address to listen on (default 127.0.0.1: this machine
+                  only; 0.0.0.0 for every network)
+  --port N        the port (default 8080; 0 picks a free one)
+  --root DIR      the archive folder, to find PDFs that the index does not
+                  record the place of (indexes made by older versions)
+  --threads N     worker threads (default: 4 per core, at least 8)
+  --quiet         no line per request on standard error
+)";
+
+bool index_exists(const std::string& db) {
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::path(db) / "iamglass", ec);
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& argv) {
+    Args args(argv, {{"db", "host", "port", "root", "threads"}, {"help", "quiet"}});
+    if (args.flag("help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) throw UsageError("serve takes no arguments, only options.");
+    web::ServerOptions options;
+    options.db_path = args.value("db").value_or(default_db_path());
+    options.host = args.value("host").value_or("127.0.0.1");
+    options.port = args.integer("port", 8080, 0, 65535);
+    options.threads = static_cast<unsigned>(args.integer("threads", 0, 1, 1024));
+    if (auto root = args.value("root"))
+        options.roots.push_back(std::filesystem::absolute(*root).string());
+    options.log_requests = !args.flag("quiet");
+
+    if (!index_exists(options.db_path)) {
+        const std::string corpus = bundled_corpus_path();
+        std::cerr << "No index at " << options.db_path << " yet: indexing the bundled archive "
+                  << corpus << " first.\n";
+        print_summary(index_with_progress({corpus}, options.db_path, {}, false), std::cerr);
+    }
+
+    // Ctrl-C and SIGTERM are taken by one thread that stops the server;
+    // every other thread, the workers included, has them blocked.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // A browser that closes a connection mid-download must not end the server.
+    signal(SIGPIPE, SIG_IGN);
+
+    web::Server server(options);
+    const int port = server.bind();
+    const bool ipv6 = options.host.find(':') != std::string::npos;
+    std::cout << "Serving " << options.db_path << " at http://"
+              << (ipv6 ? "[" + options.host + "]" : options.host) << ":" << port
+              << "/ (Ctrl-C stops it)." << std::endl;
+
+    std::thread signals([&] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        server.stop();
+    });
+    server.run();
+    // run() may also end by itself: wake the signal thread so it can end.
+    pthread_kill(signals.native_handle(), SIGTERM);
+    signals.join();
+    std::cerr << "Stopped.\n";
+    return 0;
+}
+
+}  // namespace minutebook

@@ -1,0 +1,84 @@
+#include <filesystem>
+#include <iostream>
+
+#include "app/args.h"
+#include "app/commands.h"
+#include "indexer/stats.h"
+
+namespace minutebook {
+namespace {
+
+const char* kHelp = R"(Usage: minutebook stats [--db DIR] [--json]
+
+Shows what the index holds: files (indexed and failed), pages, passages by
+type, meetings, committees, files that failed grouped by reason, pages read
+by OCR, files whose owner password forbids copying (indexed all the same:
+they are public records), and when the index was last written.
+Safe to run while an index run writes: it shows the last commit.
+
+Options:
+  --db DIR   the index to describe
+  --json     print it as one JSON object
+)";
+
+void print_stats(const IndexStats& s, std::ostream& out) {
+    out << "Files:      " << s.files << " (" << s.indexed << " indexed, " << s.files - s.indexed << " failed)\n"
+        << "Pages:      " << s.pages << " (" << s.ocr_pages << " read by OCR)\n"
+        << "Passages:   " << s.passages;
+    if (!s.passages_by_type.empty()) {
+        const char* sep = " (";
+        for (const auto& [type, count] : s.passages_by_type) {
+            out << sep << count << " " << type;
+            sep = ", ";
+        }
+        out << ")";
+    }
+    out << "\n"
+        << "OCR:        " << s.ocr_passages << " passages from OCR'd pages\n"
+        << "Meetings:   " << s.meetings << "\n"
+        << "Committees: " << s.committees << "\n";
+    if (!s.failures.empty()) {
+        out << "Failures:\n";
+        for (const auto& [reason, entries] : s.failures) {
+            out << "  " << reason << ": " << entries.size() << "\n";
+            for (const auto& e : entries) out << "    " << e.path << ": " << e.message << "\n";
+        }
+    }
+    if (!s.copy_forbidden.empty()) {
+        out << "Copy forbidden: " << s.copy_forbidden.size() << "\n";
+        for (const auto& e : s.copy_forbidden) out << "    " << e.path << ": copy forbidden (indexed: public record)\n";
+    }
+    if (s.last_run) {
+        const RunRecord& r = *s.last_run;
+        out << "Last run:   " << r.finished_at << ", " << static_cast<int>(r.seconds * 10) / 10.0 << " s: " << r.new_files << " new, "
+            << r.changed << " changed, " << r.unchanged << " unchanged, " << r.moved << " moved, " << r.removed
+            << " removed, " << r.failures << " failed\n";
+    } else {
+        out << "Last run:   none recorded\n";
+    }
+}
+
+}  // namespace
+
+int run_stats(const std::vector<std::string>& argv) {
+    Args args(argv, {{"db"}, {"json", "help"}});
+    if (args.flag("help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (!args.positional().empty()) throw UsageError("stats takes no arguments.");
+    const std::string db = args.value("db").value_or(default_db_path());
+    if (!std::filesystem::exists(db)) {
+        std::cerr << "minutebook stats: there is no index at " << db << "; run 'minutebook index' first.\n";
+        return 1;
+    }
+    const IndexStats stats = read_stats(db);
+    if (args.flag("json")) {
+        std::cout << stats_to_json(stats) << "\n";
+    } else {
+        print_stats(stats, std::cout);
+    }
+    return 0;
+}
+
+}  // namespace minutebook

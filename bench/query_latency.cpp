@@ -1,0 +1,107 @@
+// Query latency: the full search (query parsing with synonyms and
+// acronyms, filters, facets over the whole match set, collapsing, snippets,
+// JSON) against bare Xapian (QueryParser + Enquire, ten results, nothing
+// else) on the same database and queries, in the same run.
+//
+// Usage: query_latency DB [QUERIES_FILE] [ROUNDS]
+// Prints p50 and p99 of each and their ratio; writes JSON to standard error's
+// neighbour: bench/results/query_latency.json when run from the repository.
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/normalise.h"
+#include "query/search.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const std::vector<std::string> kDefaultQueries = {
+    "music education hub",        "unregulated placements",   "home to school transport",
+    "fostering",                  "\"corporate parenting\"",  "ofsted inspection",
+    "special educational needs",  "school places",            "finance monitoring report",
+    "care leavers",               "EHCP",                     "committee:cyp school",
+    "decision:approved",          "type:action status:open",  "year:2024 budget",
+    "safeguarding -adult",        "accomodation",             "amount:1000000..",
+    "youth offending",            "children's centres",
+};
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "Usage: query_latency DB [QUERIES_FILE] [ROUNDS]\n";
+        return 2;
+    }
+    const std::string db_path = argv[1];
+    std::vector<std::string> queries = kDefaultQueries;
+    if (argc > 2 && std::string(argv[2]) != "-") {
+        queries.clear();
+        std::ifstream in(argv[2]);
+        for (std::string line; std::getline(in, line);) {
+            if (!line.empty()) queries.push_back(line);
+        }
+    }
+    const int rounds = argc > 3 ? std::stoi(argv[3]) : 20;
+
+    minutebook::Searcher searcher(db_path);
+    Xapian::Database db(db_path);
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_AND);
+
+    std::vector<double> full, bare;
+    size_t sink = 0;
+    for (int round = 0; round < rounds + 1; ++round) {
+        for (const auto& q : queries) {
+            auto t0 = Clock::now();
+            minutebook::SearchRequest request;
+            request.query = q;
+            auto response = searcher.search(request);
+            sink += minutebook::to_json(response).dump().size();
+            auto t1 = Clock::now();
+            Xapian::Enquire enquire(db);
+            enquire.set_query(qp.parse_query(minutebook::fold_query(q)));
+            Xapian::MSet mset = enquire.get_mset(0, 10);
+            for (auto it = mset.begin(); it != mset.end(); ++it) sink += it.get_document().get_data().size();
+            auto t2 = Clock::now();
+            if (round == 0) continue;  // warm-up: caches
+            full.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            bare.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
+        }
+    }
+    const double fp50 = percentile(full, 0.5), fp99 = percentile(full, 0.99);
+    const double bp50 = percentile(bare, 0.5), bp99 = percentile(bare, 0.99);
+    std::printf("database: %s (%u passages), %zu queries x %d rounds, %u cores\n", db_path.c_str(),
+                db.get_doccount(), queries.size(), rounds, std::thread::hardware_concurrency());
+    std::printf("%-44s p50 %8.2f ms   p99 %8.2f ms\n", "minutebook search (facets, snippets, JSON)", fp50, fp99);
+    std::printf("%-44s p50 %8.2f ms   p99 %8.2f ms\n", "bare Xapian Enquire (10 results)", bp50, bp99);
+    std::printf("%-44s p50 %8.2fx     p99 %8.2fx\n", "ratio", fp50 / bp50, fp99 / bp99);
+    nlohmann::json out = {{"database", db_path},
+                          {"passages", db.get_doccount()},
+                          {"queries", queries.size()},
+                          {"rounds", rounds},
+                          {"cores", std::thread::hardware_concurrency()},
+                          {"full_ms", {{"p50", fp50}, {"p99", fp99}}},
+                          {"bare_ms", {{"p50", bp50}, {"p99", bp99}}},
+                          {"ratio", {{"p50", fp50 / bp50}, {"p99", fp99 / bp99}}}};
+    std::cout << "json: " << out.dump() << "\n";
+    return sink == 0 ? 1 : 0;
+}

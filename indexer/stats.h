@@ -1,0 +1,39 @@
+// What an index holds: files, pages, passages, meetings, failures, OCR, the
+// last run. Read from the passages and the ledger (indexer/ledger.h); the
+// database is opened read-only, so stats can be taken while a run writes
+// (they show the run's last commit).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/ledger.h"
+
+namespace minutebook {
+
+struct IndexStats {
+    int files = 0;    // in the ledger: every file the index knows, read or failed
+    int indexed = 0;  // of those, read and indexed
+    int pages = 0;    // of the indexed files
+    int passages = 0;  // documents in the index
+    std::map<std::string, int> passages_by_type;  // "minute" -> 120, ...
+    int meetings = 0;    // distinct committee + meeting date among passages
+    int committees = 0;  // distinct committees among passages
+    int ocr_pages = 0;     // pages whose text came from OCR (ledger)
+    int ocr_passages = 0;  // passages whose text came from OCR (XRocr)
+    // Files that failed, grouped by their status ("encrypted", "damaged",
+    // "not a PDF", "empty"); each with its entry.
+    std::map<std::string, std::vector<LedgerEntry>> failures;
+    std::vector<LedgerEntry> copy_forbidden;  // indexed although copying is forbidden
+    std::optional<RunRecord> last_run;        // absent before the first run
+};
+
+// Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.
+IndexStats read_stats(const std::string& db_path);
+
+// The stats as one JSON object (docs/schema.md describes the fields).
+std::string stats_to_json(const IndexStats& stats);
+
+}  // namespace minutebook

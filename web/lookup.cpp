@@ -1,0 +1,160 @@
+#include "web/lookup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "core/schema.h"
+
+namespace minutebook::web {
+namespace {
+
+std::string term(std::string_view prefix, const std::string& value) {
+    return std::string(prefix) + value;
+}
+
+std::optional<Passage> first_with(const Xapian::Database& db, const std::string& unique_term) {
+    Xapian::PostingIterator it = db.postlist_begin(unique_term);
+    if (it == db.postlist_end(unique_term)) return std::nullopt;
+    return from_document_data(db.get_document(*it).get_data());
+}
+
+std::string date_digits(const std::string& iso) {
+    std::string out;
+    for (char c : iso) {
+        if (c != '-') out.push_back(c);
+    }
+    return out;
+}
+
+std::string iso_date(const std::string& digits) {
+    if (digits.size() != 8) return digits;
+    return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
+}
+
+int type_rank(const std::string& type) {
+    static const char* kOrder[] = {"minute", "action", "report", "agenda", "page"};
+    for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
+        if (type == kOrder[i]) return i;
+    }
+    return static_cast<int>(std::size(kOrder));
+}
+
+std::vector<Passage> all_matching(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<Passage> out;
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.push_back(from_document_data(it.get_document().get_data()));
+    }
+    return out;
+}
+
+}  // namespace
+
+bool minute_number_less(const std::string& a, const std::string& b) {
+    auto split = [](const std::string& s) {
+        size_t digits = 0;
+        while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
+        // Numbers too long to be minute numbers sort by their text.
+        long number = digits > 0 && digits < 10 ? std::stol(s.substr(0, digits)) : -1;
+        return std::make_tuple(number < 0, number, s.substr(digits));
+    };
+    return split(a) < split(b);
+}
+
+std::optional<Passage> passage_by_key(const Xapian::Database& db, const std::string& key) {
+    return first_with(db, term(schema::kUnique, key));
+}
+
+std::optional<Passage> passage_by_id(const Xapian::Database& db, const std::string& id) {
+    return first_with(db, term(schema::kId, id));
+}
+
+std::optional<Passage> minute_item(const Xapian::Database& db, const std::string& committee_slug,
+                                   const std::string& date, const std::string& number) {
+    if (auto p = passage_by_key(db, "minute/" + committee_slug + "/" + date + "/" + number)) {
+        if (p->type == "minute") return p;
+    }
+    // The key may print the number otherwise than its URL does ("12.1" is
+    // "12-1" in a URL): look among the meeting's minute items.
+    const std::vector<Xapian::Query> terms = {
+        Xapian::Query(term(schema::kCommittee, committee_slug)),
+        Xapian::Query(term(schema::kDate, date_digits(date))),
+        Xapian::Query(term(schema::kType, "minute"))};
+    Xapian::Query query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    for (auto& p : all_matching(db, query)) {
+        if (p.minute && slugify(*p.minute) == number) return std::move(p);
+    }
+    return std::nullopt;
+}
+
+std::vector<Passage> meeting_passages(const Xapian::Database& db, const std::string& committee_slug,
+                                      const std::string& date) {
+    Xapian::Query query(Xapian::Query::OP_AND,
+                        Xapian::Query(term(schema::kCommittee, committee_slug)),
+                        Xapian::Query(term(schema::kDate, date_digits(date))));
+    std::vector<Passage> out = all_matching(db, query);
+    std::stable_sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) {
+        const int ra = type_rank(a.type), rb = type_rank(b.type);
+        if (ra != rb) return ra < rb;
+        if (a.type == "minute" && a.minute && b.minute && *a.minute != *b.minute) {
+            return minute_number_less(*a.minute, *b.minute);
+        }
+        const int pa = a.primary().pages.front(), pb = b.primary().pages.front();
+        if (pa != pb) return pa < pb;
+        return a.key < b.key;
+    });
+    return out;
+}
+
+std::optional<std::string> committee_name(const Xapian::Database& db, const std::string& slug) {
+    std::string name = db.get_metadata("committee:" + slug);
+    if (name.empty()) return std::nullopt;
+    return name;
+}
+
+std::vector<CommitteeSummary> committees(const Xapian::Database& db) {
+    const std::string prefix = "committee:";
+    std::vector<CommitteeSummary> out;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        CommitteeSummary c;
+        c.slug = (*it).substr(prefix.size());
+        c.name = db.get_metadata(*it);
+        const std::string committee_term = term(schema::kCommittee, c.slug);
+        c.passages = static_cast<int>(db.get_termfreq(committee_term));
+        if (c.passages == 0) continue;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(committee_term));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy dates(schema::kSlotDate);
+        enquire.add_matchspy(&dates);
+        enquire.get_mset(0, 0, db.get_doccount());
+        for (auto d = dates.values_begin(); d != dates.values_end(); ++d) {
+            if ((*d).size() == 8)
+                c.meetings.emplace_back(iso_date(*d), static_cast<int>(d.get_termfreq()));
+        }
+        std::sort(c.meetings.begin(), c.meetings.end(),
+                  [](const auto& a, const auto& b) { return a.first > b.first; });
+        out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const CommitteeSummary& a, const CommitteeSummary& b) { return a.name < b.name; });
+    return out;
+}
+
+std::optional<FileRecord> file_record(const Xapian::Database& db, const std::string& file_id) {
+    FileRecord record;
+    record.recorded_path = db.get_metadata("file:" + file_id);
+    if (auto p = first_with(db, term(schema::kFileId, file_id))) {
+        for (const auto& l : p->locations) {
+            if (l.file_id == file_id) record.relative_path = l.file;
+        }
+    }
+    if (record.recorded_path.empty() && record.relative_path.empty()) return std::nullopt;
+    return record;
+}
+
+}  // namespace minutebook::web

@@ -1,0 +1,49 @@
+// The routes of the HTTP server and what they share. Internal to web/: only
+// these files see httplib, and only they turn a Failure into a status code.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <functional>
+
+#include "web/outcome.h"
+#include "web/pdf_files.h"
+#include "web/server.h"
+#include "web/sessions.h"
+
+namespace minutebook::web {
+
+struct Context {
+    explicit Context(const ServerOptions& o) : options(o), sessions(o.db_path), files(o.roots) {}
+    ServerOptions options;
+    SessionPool sessions;
+    PdfFiles files;
+    std::atomic<int> port{0};  // the port bound, for absolute links when a request names no host
+};
+
+using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+// The HTTP boundary: runs `handler`, and turns what it throws into an error
+// response (503 when the index cannot be read, 500 otherwise), logged.
+httplib::Server::Handler guarded(Handler handler);
+
+// An error response: JSON {"error": {"status", "message"}} for the API, the
+// files, feeds and exports; an HTML page for the pages.
+void send_failure(const httplib::Request& req, httplib::Response& res, const Failure& failure);
+void send_error(const httplib::Request& req, httplib::Response& res, int status,
+                const std::string& message);
+
+void send_html(httplib::Response& res, const std::string& html);
+
+// A search through the query layer, a request it refuses as a Failure.
+Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& request);
+
+// "http://host:port" as the request named it (Host), else as bound.
+std::string base_url(const httplib::Request& req, const Context& context);
+
+void add_page_routes(httplib::Server& server, Context& context);
+void add_api_routes(httplib::Server& server, Context& context);
+void add_file_routes(httplib::Server& server, Context& context);
+
+}  // namespace minutebook::web

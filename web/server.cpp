@@ -1,0 +1,247 @@
+#include "web/server.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <thread>
+
+#include "web/html.h"
+#include "web/routes.h"
+
+namespace minutebook::web {
+namespace {
+
+// Routes that answer machines; everything else is a page for people.
+bool machine_route(const std::string& path) {
+    for (const char* prefix : {"/api/", "/files/"}) {
+        if (path.rfind(prefix, 0) == 0) return true;
+    }
+    return path == "/healthz" || path == "/feed.atom" || path == "/export.csv" || path == "/files";
+}
+
+int status_of(FailureKind kind) {
+    switch (kind) {
+        case FailureKind::kBadRequest:
+            return 400;
+        case FailureKind::kNotFound:
+            return 404;
+        case FailureKind::kUnavailable:
+            return 503;
+    }
+    return 500;
+}
+
+std::string heading_for(int status) {
+    switch (status) {
+        case 400:
+            return "This request cannot be answered";
+        case 404:
+            return "Not found";
+        case 405:
+            return "Method not allowed";
+        case 413:
+            return "Request too large";
+        case 416:
+            return "Range not satisfiable";
+        case 503:
+            return "The archive cannot be read just now";
+        default:
+            return status >= 500 ? "Something went wrong" : "This request cannot be answered";
+    }
+}
+
+std::string default_message(int status) {
+    switch (status) {
+        case 404:
+            return "Nothing is at this address.";
+        case 405:
+            return "Only GET and HEAD requests are answered.";
+        case 413:
+            return "The request is larger than this server accepts.";
+        case 416:
+            return "The range asked for is outside the file.";
+        default:
+            return status >= 500 ? "The server could not answer this request."
+                                 : "The request cannot be read.";
+    }
+}
+
+void log_error(const httplib::Request& req, const std::string& what) {
+    std::cerr << "minutebook serve: " << req.method << " " << req.path << ": " << what << "\n";
+}
+
+unsigned worker_threads(unsigned wanted) {
+    if (wanted > 0) return wanted;
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    return std::max(8u, cores * 4);
+}
+
+}  // namespace
+
+void send_html(httplib::Response& res, const std::string& html) {
+    res.set_header(
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+        "base-uri 'none'; frame-ancestors 'none'");
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+void send_error(const httplib::Request& req, httplib::Response& res, int status,
+                const std::string& message) {
+    res.status = status;
+    if (machine_route(req.path)) {
+        nlohmann::json body = {{"error", {{"status", status}, {"message", message}}}};
+        res.set_content(body.dump(), "application/json");
+        return;
+    }
+    PageFrame frame;
+    frame.title = heading_for(status);
+    send_html(res, html_page(frame, error_page(heading_for(status), message)));
+}
+
+void send_failure(const httplib::Request& req, httplib::Response& res, const Failure& failure) {
+    send_error(req, res, status_of(failure.kind), failure.message);
+}
+
+Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& request) {
+    try {
+        return session.searcher.search(request);
+    } catch (const BadRequest& e) {
+        return bad_request(e.what());
+    }
+}
+
+std::string base_url(const httplib::Request& req, const Context& context) {
+    const std::string host = req.get_header_value("Host");
+    const bool usable =
+        !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+                   c == ':' || c == '[' || c == ']';
+        });
+    if (usable) return "http://" + host;
+    const std::string& bound = context.options.host;
+    const bool ipv6 = bound.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + bound + "]" : bound) + ":" +
+           std::to_string(context.port.load());
+}
+
+httplib::Server::Handler guarded(Handler handler) {
+    return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+        try {
+            handler(req, res);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            log_error(req, "cannot open the index: " + e.get_msg());
+            send_error(req, res, 503, "The index cannot be opened.");
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            log_error(req, e.get_description());
+            send_error(req, res, 503, "The index changed while it was read; try again.");
+        } catch (const Xapian::Error& e) {
+            log_error(req, e.get_description());
+            send_error(req, res, 503, "The index cannot be read just now.");
+        } catch (const std::exception& e) {
+            log_error(req, e.what());
+            send_error(req, res, 500, "The server could not answer this request.");
+        }
+    };
+}
+
+struct Server::Impl {
+    explicit Impl(ServerOptions o) : context(o) {}
+    Context context;
+    httplib::Server http;
+    std::atomic<bool> run_started{false};
+    std::atomic<bool> stopping{false};
+    std::atomic<bool> finished{false};
+};
+
+Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+    Context& context = impl_->context;
+    const ServerOptions& o = context.options;
+    // Fails now, not at the first request, when there is no index.
+    context.sessions.acquire();
+
+    httplib::Server& http = impl_->http;
+    const unsigned threads = worker_threads(o.threads);
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_read_timeout(o.read_timeout_seconds, 0);
+    http.set_write_timeout(o.write_timeout_seconds, 0);
+    http.set_keep_alive_timeout(o.keep_alive_seconds);
+    http.set_keep_alive_max_count(100);
+    http.set_payload_max_length(o.max_payload_bytes);
+    http.set_default_headers(
+        {{"X-Content-Type-Options", "nosniff"}, {"Referrer-Policy", "no-referrer"}});
+    // Errors httplib answers itself (no route, a request it cannot read)
+    // get the same bodies as ours.
+    http.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty() || res.content_provider_)
+                return httplib::Server::HandlerResponse::Unhandled;
+            const int status = res.status;
+            send_error(req, res, status, default_message(status));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    http.set_exception_handler(
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+            log_error(req, "unexpected exception");
+            send_error(req, res, 500, default_message(500));
+        });
+    if (o.log_requests) {
+        http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            std::cerr << req.remote_addr << " " << req.method << " " << req.target << " "
+                      << res.status << "\n";
+        });
+    }
+    add_page_routes(http, context);
+    add_api_routes(http, context);
+    add_file_routes(http, context);
+    auto refuse = [](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("Allow", "GET, HEAD");
+        send_error(req, res, 405, default_message(405));
+    };
+    http.Post(".*", refuse);
+    http.Put(".*", refuse);
+    http.Patch(".*", refuse);
+    http.Delete(".*", refuse);
+    http.Options(".*", refuse);
+}
+
+Server::~Server() = default;
+
+int Server::bind() {
+    Context& context = impl_->context;
+    const ServerOptions& o = context.options;
+    int port = o.port;
+    if (port == 0) {
+        port = impl_->http.bind_to_any_port(o.host);
+    } else if (!impl_->http.bind_to_port(o.host, port)) {
+        port = -1;
+    }
+    if (port <= 0) {
+        throw std::runtime_error("Cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                                 " (in use, or not an address of this machine).");
+    }
+    context.port = port;
+    return port;
+}
+
+void Server::run() {
+    impl_->run_started = true;
+    if (!impl_->stopping) impl_->http.listen_after_bind();
+    impl_->finished = true;
+}
+
+void Server::stop() {
+    impl_->stopping = true;
+    if (!impl_->run_started) return;  // run() sees `stopping` and returns at once
+    // run() may be about to listen: wait for it, briefly, so the stop lands.
+    for (int i = 0; i < 400 && !impl_->http.is_running() && !impl_->finished; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    impl_->http.stop();
+}
+
+}  // namespace minutebook::web

@@ -1,0 +1,55 @@
+// The HTTP server: JSON API, HTML pages, PDFs by id, feeds and exports, all
+// read from one Xapian index. Pages need no network: CSS is inline and there
+// is no script.
+//
+// Thread-safety: bind() and run() from one thread; stop() from any thread.
+// REQUIRES: SIGPIPE ignored in the process, or a client that goes away in
+// the middle of a response ends it.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace minutebook::web {
+
+struct ServerOptions {
+    std::string db_path;  // REQUIRES: an index exists there
+    std::string host = "127.0.0.1";
+    int port = 8080;  // 0: any free port; bind() tells which
+    // Archive folders where a file is looked for by its path relative to
+    // the archive, when the index does not record where it lives.
+    // Default: none.
+    std::vector<std::string> roots;
+    unsigned threads = 0;  // worker threads. Default (0): 4 per core, at least 8
+    int read_timeout_seconds = 5;
+    int write_timeout_seconds = 10;        // per write, so a slow PDF download may take longer
+    int keep_alive_seconds = 2;            // an idle connection holds a worker this long
+    size_t max_payload_bytes = 64 * 1024;  // request bodies: every route is a GET
+    bool log_requests = false;             // one line per request on standard error
+};
+
+class Server {
+  public:
+    // Throws Xapian::DatabaseOpeningError when there is no index at
+    // options.db_path.
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds and listens (connections queue from then on); returns the port.
+    // Throws std::runtime_error when the address cannot be bound.
+    int bind();
+    // Serves until stop(). REQUIRES: bind() returned.
+    void run();
+    // Stops run(); safe from any thread and before run() starts.
+    void stop();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace minutebook::web
