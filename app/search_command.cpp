@@ -35,6 +35,8 @@ Options (each also as --name=value):
   --type TYPE         minute, action, report, agenda, page
   --status STATUS     actions: open, complete
   --sort ORDER        relevance (default) or date (newest first)
+  --like ID           passages like the one with this id (more like this),
+                      within QUERY when one is given
 
 Query syntax: words (all must match; English stemming), "quoted phrases",
 -excluded, OR, AND, NOT, brackets, and the prefixes committee:, officer:,
@@ -107,7 +109,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
 
 int run_search(const std::vector<std::string>& argv) {
     Args args(argv, {{"db", "limit", "offset", "committee", "from", "to", "officer", "person",
-                      "decision", "type", "status", "sort"},
+                      "decision", "type", "status", "sort", "like"},
                      {"json", "help"}});
     if (args.flag("help")) {
         std::cout << kHelp;
@@ -126,6 +128,7 @@ int run_search(const std::vector<std::string>& argv) {
     request.type = args.value("type");
     request.status = args.value("status");
     request.sort = args.value("sort").value_or("relevance");
+    request.like = args.value("like");
 
     const std::string db = args.value("db").value_or(default_db_path());
     if (!index_exists(db)) {

@@ -215,6 +215,18 @@ void extra_terms_of_token(std::string_view raw, std::vector<std::string>& out) {
         out.push_back(digits);
         return;
     }
+    {
+        // "24hours", "6weeks", "25years": the number and the word apart.
+        size_t digits = 0;
+        while (digits < t.size() && is_digit(t[digits])) ++digits;
+        bool letters = digits > 0 && t.size() - digits >= 3;
+        for (size_t k = digits; k < t.size() && letters; ++k) letters = is_alpha(t[k]);
+        if (letters) {
+            out.emplace_back(t.substr(0, digits));
+            out.emplace_back(t.substr(digits));
+            return;
+        }
+    }
     if (has_hyphen) {
         // "sub-committee" -> "subcommittee", "e-mail" -> "email", letters only.
         std::string joined;

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <regex>
 #include <set>
@@ -113,7 +114,8 @@ struct Grid {
     int at(double x0) const {
         int best = -1;
         for (int c = 0; c < kColumns; ++c) {
-            if (known(c) && edge[c] <= x0 + kEdgeTolerance && (best < 0 || edge[c] > edge[best])) best = c;
+            if (known(c) && edge[c] <= x0 + kEdgeTolerance && (best < 0 || edge[c] > edge[best]))
+                best = c;
         }
         return best < 0 ? kMinute : best;
     }
@@ -134,7 +136,8 @@ bool is_minute_number(std::string_view t) {
 
 bool is_rule(const VisualLine& vl) {
     for (const Word* w : vl.words) {
-        if (w->text.size() < 2 || w->text.find_first_not_of("-_") != std::string::npos) return false;
+        if (w->text.size() < 2 || w->text.find_first_not_of("-_") != std::string::npos)
+            return false;
     }
     return !vl.words.empty();
 }
@@ -149,11 +152,13 @@ bool is_page_footer(std::string_view text) {
 int header_column(std::string_view word, bool leftmost) {
     std::string t = lower(word);
     while (!t.empty() && (t.back() == ':' || t.back() == '.')) t.pop_back();
-    if (leftmost && (t == "minute" || t == "minutes" || t == "min" || t == "no" || t == "ref")) return kMinute;
+    if (leftmost && (t == "minute" || t == "minutes" || t == "min" || t == "no" || t == "ref"))
+        return kMinute;
     if (t == "report" || t == "title" || t == "item" || t == "subject") return kTitle;
     if (t == "officer" || t == "officers" || t == "officer(s)" || t == "lead") return kOfficer;
     if (t == "action" || t == "actions") return kAction;
-    if (t == "response" || t == "update" || t == "updates" || t == "progress" || t == "comments") return kResponse;
+    if (t == "response" || t == "update" || t == "updates" || t == "progress" || t == "comments")
+        return kResponse;
     if (t == "status") return kStatus;
     return -1;
 }
@@ -168,13 +173,15 @@ std::optional<Grid> header_grid(const TableLine& line) {
         if (col < 0 || g.known(col)) return std::nullopt;
         g.edge[col] = c.x0;
     }
-    if (!g.known(kAction) || !g.known(kStatus) || (!g.known(kTitle) && !g.known(kOfficer))) return std::nullopt;
+    if (!g.known(kAction) || !g.known(kStatus) || (!g.known(kTitle) && !g.known(kOfficer)))
+        return std::nullopt;
     return g;
 }
 
 // The second line of a two-line header cell ("Officer / responsible").
 bool is_header_tail(const TableLine& line) {
-    static const std::set<std::string> tail{"responsible", "title", "officer", "officer(s)", "by", "lead", "date", "taken"};
+    static const std::set<std::string> tail{"responsible", "title", "officer", "officer(s)",
+                                            "by",          "lead",  "date",    "taken"};
     for (const auto& c : line.chunks) {
         for (const Word* w : c.words) {
             if (!tail.count(lower(w->text))) return false;
@@ -202,7 +209,8 @@ std::optional<std::vector<int>> fit(const Grid& grid, const TableLine& line, boo
     for (size_t k = 0; k < line.chunks.size(); ++k) {
         const Chunk& c = line.chunks[k];
         int col = grid.at(c.x0);
-        if (grid.known(col) && std::abs(c.x0 - grid.edge[col]) > kEdgeTolerance) return std::nullopt;
+        if (grid.known(col) && std::abs(c.x0 - grid.edge[col]) > kEdgeTolerance)
+            return std::nullopt;
         double next = grid.next_edge(col);
         if (next >= 0 && c.x1 > next + 1) return std::nullopt;
         if (!cols.empty() && col <= cols.back()) return std::nullopt;
@@ -232,8 +240,8 @@ struct Building {
     std::vector<std::string> cells[kColumns];
     size_t block_from[kColumns] = {0, 0, 0, 0, 0, 0};
     Grid edges;
-    bool own_columns = false;  // a table of its own with no minute column
-    bool run_on = false;       // title, officer and action run together in the title cell
+    bool own_columns = false;     // a table of its own with no minute column
+    bool run_on = false;          // title, officer and action run together in the title cell
     bool heading_before = false;  // a "Minutes - date" heading stands between it and the row before
 
     void add(const TableLine& line, const std::vector<int>& cols) {
@@ -250,7 +258,8 @@ struct Building {
     void settle_block() {
         for (int c = 0; c < kColumns; ++c) {
             std::string before, added;
-            for (size_t i = 0; i < cells[c].size(); ++i) (i < block_from[c] ? before : added) += " " + lower(cells[c][i]);
+            for (size_t i = 0; i < cells[c].size(); ++i)
+                (i < block_from[c] ? before : added) += " " + lower(cells[c][i]);
             std::vector<std::string> b = words_of(before), a = words_of(added);
             if (!a.empty() && a.size() <= b.size() && std::equal(a.rbegin(), a.rend(), b.rbegin()))
                 cells[c].resize(block_from[c]);
@@ -261,30 +270,45 @@ struct Building {
 
 // The people in an officer cell, as printed, one per name: "Fiona MacKirdy/
 // Richenda Greenhill" is two, and so are two names each on a line of its own
-// ("Jacqui Barry" over "Aidan O'Reilly"); "Wendi / Ogle- / Welbourn" is one.
+// ("Jacqui Barry" over "Aidan O'Reilly") and "Kate Knight and Claire
+// Betteridge"; "Wendi / Ogle- / Welbourn" is one, and so is a post
+// ("Children, Families and Adults").
 std::vector<std::string> officer_names(const std::vector<std::string>& lines) {
-    std::vector<std::string> out;
+    std::vector<std::string> names;
     std::string current;
     auto flush = [&] {
         std::string t = trim(current);
-        if (!t.empty()) out.push_back(t);
+        if (!t.empty()) names.push_back(t);
         current.clear();
     };
     for (const auto& line : lines) {
-        if (words_of(current).size() >= 2 && current.back() != '-' && words_of(line).size() >= 2 &&
-            is_officer_name(line))
+        static const std::regex joined(R"((-|,|&|\band)$)");
+        if (words_of(current).size() >= 2 && !std::regex_search(current, joined) &&
+            words_of(line).size() >= 2 && is_officer_name(line))
             flush();
-        static const std::regex sep(R"(\s*(/|,|&|\band\b)\s*)");
-        std::string rest = line;
-        std::smatch m;
-        while (std::regex_search(rest, m, sep)) {
-            current += " " + m.prefix().str();
+        size_t start = 0;
+        for (size_t slash = line.find('/'); slash != std::string::npos;
+             slash = line.find('/', start)) {
+            current += " " + line.substr(start, slash - start);
             flush();
-            rest = m.suffix().str();
+            start = slash + 1;
         }
-        current += " " + rest;
+        current += " " + line.substr(start);
     }
     flush();
+    std::vector<std::string> out;
+    static const std::regex sep(R"(\s*(,|&|\band\b)\s*)");
+    for (const auto& name : names) {
+        std::vector<std::string> parts;
+        for (std::sregex_token_iterator it(name.begin(), name.end(), sep, -1), end; it != end; ++it)
+            if (std::string part = trim(it->str()); !part.empty()) parts.push_back(part);
+        bool all_names =
+            parts.size() > 1 && std::all_of(parts.begin(), parts.end(), is_officer_name);
+        if (all_names)
+            out.insert(out.end(), parts.begin(), parts.end());
+        else
+            out.push_back(name);
+    }
     return out;
 }
 
@@ -336,8 +360,9 @@ void split_run_on(ActionRow& row, const std::string& text, const std::set<std::s
 
 // Reads the lines of the log's table into rows.
 class TableReader {
-public:
-    TableReader(std::vector<TableLine> lines, std::vector<NameSeen>& names) : lines_(std::move(lines)), names_(names) {
+  public:
+    TableReader(std::vector<TableLine> lines, std::vector<NameSeen>& names)
+        : lines_(std::move(lines)), names_(names) {
         for (const auto& l : lines_) {
             if (auto g = full_row_grid(l)) page_grids_[l.page].push_back(*g);
             auto [it, fresh] = page_left_.emplace(l.page, l.chunks.front().x0);
@@ -351,8 +376,8 @@ public:
             if (auto g = header_grid(line)) {
                 grid_ = *g;
                 started_ = true;
-                while (i + 1 < lines_.size() && lines_[i + 1].page == line.page && lines_[i + 1].y0 < line.y1 + 12 &&
-                       is_header_tail(lines_[i + 1]))
+                while (i + 1 < lines_.size() && lines_[i + 1].page == line.page &&
+                       lines_[i + 1].y0 < line.y1 + 12 && is_header_tail(lines_[i + 1]))
                     ++i;
                 continue;
             }
@@ -383,7 +408,7 @@ public:
         return out;
     }
 
-private:
+  private:
     // "Minutes - 12 March 2024", "Minutes of the / meeting on 22 / May 2019"
     // wrapped in the first column, or beside a "Minute" header cell; returns
     // the number of lines it takes, 0 when line i is not one.
@@ -392,7 +417,8 @@ private:
         size_t from = 0;
         if (line.chunks.size() >= 2 && lower(line.chunks[0].text()) == "minute") from = 1;
         std::string text;
-        for (size_t k = from; k < line.chunks.size(); ++k) text += (text.empty() ? "" : " ") + line.chunks[k].text();
+        for (size_t k = from; k < line.chunks.size(); ++k)
+            text += (text.empty() ? "" : " ") + line.chunks[k].text();
         if (text.size() > 70 || lower(text).rfind("minutes", 0) != 0) return 0;
         // The lines below in the same cell, until the date is whole.
         double x = line.chunks[from].x0;
@@ -419,17 +445,22 @@ private:
     }
 
     // The grid the line's cells fit: the one in force, else one of a full
-    // row on the same page (a table drawn with other widths).
+    // row on the same page (a table drawn with other widths), else on the
+    // nearest page that has one (a scan that lost the row's number).
     std::optional<std::vector<int>> fit_any(const TableLine& line, bool row_start, Grid& used) {
         if (auto cols = fit(grid_, line, row_start)) {
             used = grid_;
             return cols;
         }
-        auto it = page_grids_.find(line.page);
-        if (it == page_grids_.end()) return std::nullopt;
-        for (const Grid& g : it->second) {
-            if (auto cols = fit(g, line, row_start)) {
-                used = g;
+        std::vector<std::pair<int, const Grid*>> near;
+        for (const auto& [page, grids] : page_grids_) {
+            for (const Grid& g : grids) near.emplace_back(std::abs(page - line.page), &g);
+        }
+        std::stable_sort(near.begin(), near.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [distance, g] : near) {
+            if (auto cols = fit(*g, line, row_start)) {
+                used = *g;
                 return cols;
             }
         }
@@ -454,7 +485,8 @@ private:
         if (auto cols = fit_any(line, true, used)) {
             grid_ = used;
             b.edges = used;
-            for (size_t k = 1; k < line.chunks.size(); ++k) b.add((*cols)[k], line.chunks[k].text());
+            for (size_t k = 1; k < line.chunks.size(); ++k)
+                b.add((*cols)[k], line.chunks[k].text());
         } else {
             // The first cell runs on past the number: read the others from the right.
             const Chunk& first = line.chunks.front();
@@ -472,9 +504,12 @@ private:
     void label_from_right(Building& b, const TableLine& line, size_t from) {
         size_t n = line.chunks.size() - from;
         std::vector<int> cols;
-        if (n >= 3) cols = {kAction, kResponse, kStatus};
-        else if (n == 2) cols = {kAction, looks_like_status(line.chunks.back().text()) ? kStatus : kResponse};
-        else if (n == 1) cols = {looks_like_status(line.chunks.back().text()) ? kStatus : kAction};
+        if (n >= 3)
+            cols = {kAction, kResponse, kStatus};
+        else if (n == 2)
+            cols = {kAction, looks_like_status(line.chunks.back().text()) ? kStatus : kResponse};
+        else if (n == 1)
+            cols = {looks_like_status(line.chunks.back().text()) ? kStatus : kAction};
         for (size_t k = 0; k < n && k < cols.size(); ++k) {
             const Chunk& c = line.chunks[from + k];
             b.edges.edge[cols[k]] = c.x0;
@@ -541,10 +576,12 @@ private:
         }
         // A second action under the same minute and report leaves their
         // cells blank, or prints the rest of a title broken across rows.
-        if (row.minute.empty() && !done_.empty() && !b.heading_before && !(b.own_columns && !title.empty())) {
+        if (row.minute.empty() && !done_.empty() && !b.heading_before &&
+            !(b.own_columns && !title.empty())) {
             ActionRow& prev = done_.back().row;
             row.minute = prev.minute;
-            if (!title.empty() && !prev.report_title.ends_with(title)) prev.report_title = join({prev.report_title, title});
+            if (!title.empty() && !prev.report_title.ends_with(title))
+                prev.report_title = join({prev.report_title, title});
             row.report_title = prev.report_title;
         }
         for (const auto& o : officers) {
@@ -602,7 +639,8 @@ std::vector<VisualLine> join_raised(const std::vector<VisualLine>& vls) {
         if (!out.empty() && out.back().words.size() <= 2 && vl.y0 < out.back().y1 - 1.5 &&
             out.back().y1 - out.back().y0 < vl.y1 - vl.y0) {
             vl.words.insert(vl.words.end(), out.back().words.begin(), out.back().words.end());
-            std::sort(vl.words.begin(), vl.words.end(), [](const Word* a, const Word* b) { return a->x0 < b->x0; });
+            std::sort(vl.words.begin(), vl.words.end(),
+                      [](const Word* a, const Word* b) { return a->x0 < b->x0; });
             vl.y0 = std::min(vl.y0, out.back().y0);
             out.pop_back();
         }
@@ -625,8 +663,10 @@ bool same_line(const std::string& visual, const std::string& text) {
 std::string fold_status(std::string_view printed) {
     std::string t = lower(printed);
     if (t.find_first_not_of(" \n.-") == std::string::npos) return "";
-    if (t.find("not complete") != std::string::npos || t.find("incomplete") != std::string::npos) return "open";
-    static const char* complete[] = {"complete", "closed", "done", "achieved", "resolved", "no longer required",
+    if (t.find("not complete") != std::string::npos || t.find("incomplete") != std::string::npos)
+        return "open";
+    static const char* complete[] = {"complete",     "closed",    "done",
+                                     "achieved",     "resolved",  "no longer required",
                                      "not required", "withdrawn", "superseded"};
     for (const char* c : complete) {
         if (t.find(c) != std::string::npos) return "complete";
@@ -634,8 +674,8 @@ std::string fold_status(std::string_view printed) {
     return "open";
 }
 
-std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageText>& pages, Span span,
-                                    std::vector<NameSeen>& names) {
+std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageText>& pages,
+                                    Span span, std::vector<NameSeen>& names) {
     int first_page = s.lines[span.begin].page;
     int last_page = s.lines[span.end - 1].page;
     // The log's heading on its first page: what stands above it is the part before.
@@ -652,10 +692,11 @@ std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageT
         if (k < s.lines.size()) next_first = s.lines[k].text;
     }
 
+    std::deque<PageText> kept;  // the words the table's lines point to
     std::vector<TableLine> lines;
     for (const auto& page : pages) {
         if (page.number < first_page || page.number > last_page) continue;
-        PageText cleaned = without_rule_marks(page);
+        const PageText& cleaned = kept.emplace_back(without_rule_marks(page));
         std::vector<VisualLine> vls = join_raised(visual_lines(cleaned));
         size_t from = 0;
         if (page.number == first_page) {
@@ -671,7 +712,8 @@ std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageT
         double bottom = 0;
         for (size_t i = from; i < vls.size(); ++i) {
             std::string text = vls[i].text();
-            if (page.number == last_page && !next_first.empty() && same_line(text, next_first)) break;
+            if (page.number == last_page && !next_first.empty() && same_line(text, next_first))
+                break;
             if (is_page_footer(text) || (i + 1 == vls.size() && is_footer_line(text))) continue;
             if (is_rule(vls[i])) {
                 after_break = true;

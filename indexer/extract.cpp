@@ -127,7 +127,9 @@ public:
     }
 
     // Replaces the text of `page` with what OCR reads on it, when it reads
-    // anything. False when OCR could not run (see skipped()).
+    // anything (and, for a layer judged not language, more common words
+    // than the layer has). False when OCR could not run or its text was not
+    // taken; summary() says why.
     bool read(const poppler::page& source, PageText& page, const char* why) {
         if (options_.ocr_page_limit > 0 && tried_ >= options_.ocr_page_limit) return skip(why, kLimit);
         if (options_.ocr_seconds > 0 &&
@@ -156,6 +158,11 @@ public:
         if (!has_letters_or_digits(clean)) {  // a blank page: the text layer stands
             if (!has_letters_or_digits(page.text)) ++blank_;
             return true;
+        }
+        // A layer in a language the word list does not know (French, say)
+        // reads better than English OCR of it.
+        if (why == kOcrReasonNotLanguage && score_language(clean).known <= score_language(page.text).known) {
+            return skip(why, kNoBetter);
         }
         page.text = std::move(clean);
         page.words.clear();
@@ -190,7 +197,9 @@ public:
         }
         for (const auto& [cause, n] : skipped_) {
             if (!out.empty()) out += "; ";
-            out += plural(n, "page", "pages") + " not read by OCR (" + cause_text(cause) + ")";
+            out += plural(n, "page", "pages") +
+                   (cause == kNoBetter ? " kept a text layer that is not language (" : " not read by OCR (") +
+                   cause_text(cause) + ")";
         }
         if (blank_ > 0) out += (out.empty() ? "" : "; ") + std::string("no text found on ") + plural(blank_, "page", "pages");
         return out;
@@ -198,7 +207,7 @@ public:
 
 private:
     using Clock = std::chrono::steady_clock;
-    enum Cause { kLimit, kTime, kUnavailable, kRender };
+    enum Cause { kLimit, kTime, kUnavailable, kRender, kNoBetter };
 
     bool skip(const char*, Cause cause) {
         ++skipped_[cause];
@@ -211,6 +220,7 @@ private:
             case kTime: return "OCR stopped after " + std::to_string(static_cast<int>(options_.ocr_seconds)) + " s";
             case kUnavailable: return error_;
             case kRender: return "Poppler cannot render them";
+            case kNoBetter: return "OCR read no more common words";
         }
         return "";
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/money.h"
 #include "core/names.h"
@@ -12,6 +13,8 @@
 namespace minutebook {
 namespace {
 
+// Words of a passage that "more like this" looks for.
+constexpr Xapian::termcount kMoreLikeTerms = 20;
 // Far above what words can score, so a referenced minute comes first.
 constexpr double kReferenceWeight = 1000.0;
 
@@ -89,6 +92,18 @@ public:
     }
 };
 
+bool is_common_word(const std::string& token) {
+    static const std::set<std::string> kCommon = {
+        "a",     "about", "an",    "and",   "any",   "are",  "as",    "at",    "be",    "been",
+        "by",    "can",   "could", "did",   "do",    "does", "for",   "from",  "had",   "has",
+        "have",  "how",   "i",     "in",    "is",    "it",   "its",   "many",  "much",  "of",
+        "on",    "or",    "our",   "should", "that", "the",  "their", "there", "these", "they",
+        "this",  "those", "to",    "us",    "was",   "we",   "were",  "what",  "when",  "where",
+        "which", "who",   "why",   "will",  "with",  "would", "you",
+    };
+    return kCommon.count(token) > 0;
+}
+
 bool simple_query(const std::string& folded) {
     for (char c : folded) {
         if (c == '"' || c == '(' || c == ')' || c == ':') return false;
@@ -155,7 +170,7 @@ std::vector<std::string> QueryBuilder::people_matching(const std::string& typed)
     return out;
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& raw) const {
+Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
     const std::string folded = fold_query(raw);
     if (folded.find_first_not_of(' ') == std::string::npos) return Xapian::Query::MatchAll;
     Xapian::QueryParser qp;
@@ -191,6 +206,9 @@ Xapian::Query QueryBuilder::parse(const std::string& raw) const {
             i = j + 1;
         }
         std::vector<Xapian::Query> parts;
+        // Common words ("the", "what", "did") need not match, unless the
+        // query has nothing else.
+        const bool all_common = std::all_of(tokens.begin(), tokens.end(), is_common_word);
         for (size_t i = 0; i < tokens.size(); ++i) {
             // Words that spell out a known acronym also match the acronym.
             bool spelled_out = false;
@@ -204,10 +222,22 @@ Xapian::Query QueryBuilder::parse(const std::string& raw) const {
                 i += n - 1;
                 spelled_out = true;
             }
-            if (!spelled_out) parts.push_back(word_query(qp, tokens[i], flags));
+            if (spelled_out || (is_common_word(tokens[i]) && !all_common)) continue;
+            parts.push_back(word_query(qp, tokens[i], flags));
         }
-        if (parts.size() == 1) return parts.front();
-        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+        if (parts.empty()) return Xapian::Query::MatchNothing;
+        Xapian::Query query = parts.size() == 1 ? parts.front()
+                                                : Xapian::Query(words == Words::kAll ? Xapian::Query::OP_AND
+                                                                                     : Xapian::Query::OP_OR,
+                                                                parts.begin(), parts.end());
+        // The words as typed, in order, count for more ("Huntingdon Nursery
+        // School" above a page that has the three words apart).
+        if (tokens.size() >= 2) {
+            std::string phrase;
+            for (const auto& t : tokens) phrase += (phrase.empty() ? "" : " ") + t;
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, qp.parse_query("\"" + phrase + "\"", flags));
+        }
+        return query;
     } catch (const Xapian::QueryParserError& e) {
         throw BadRequest("The query cannot be read: " + e.get_msg() + ".");
     }
@@ -254,7 +284,32 @@ std::string QueryBuilder::corrected(const std::string& query) const {
     return changed ? out : "";
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
+Xapian::Query QueryBuilder::more_like(const std::string& id, const Xapian::Query& also) const {
+    const std::string id_term = std::string(schema::kId) + id;
+    Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) throw BadRequest("No passage has the id '" + id + "'.");
+    // The passage's most telling words (Xapian's relevance feedback), as an
+    // OR query; the passage itself and its siblings are left out.
+    Xapian::Enquire enquire(db_);
+    Xapian::RSet rset;
+    rset.add_document(*it);
+    struct WordsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return !term.empty() && std::islower(static_cast<unsigned char>(term[0])) && term.size() > 2;
+        }
+    } words_only;
+    Xapian::ESet eset = enquire.get_eset(kMoreLikeTerms, rset, &words_only);
+    std::vector<Xapian::Query> terms;
+    for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    const Passage self = from_document_data(db_.get_document(*it).get_data());
+    like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(std::string(schema::kUnique) + self.key));
+    if (!also.empty()) like = Xapian::Query(Xapian::Query::OP_FILTER, like, also);
+    return like;
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
     std::vector<Xapian::Query> filters;
     if (r.committee) filters.push_back(any_term(schema::kCommittee, committees_matching(*r.committee)));
     if (r.officer) filters.push_back(any_term(schema::kOfficer, officers_matching(*r.officer)));
@@ -263,7 +318,8 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
     if (r.type) filters.emplace_back(std::string(schema::kType) + fold_text(*r.type));
     if (r.status) filters.emplace_back(std::string(schema::kStatus) + fold_text(*r.status));
     if (r.from || r.to) filters.push_back(date_range(r.from.value_or(""), r.to.value_or("")));
-    Xapian::Query query = parse(r.query);
+    Xapian::Query query = parse(r.query, words);
+    if (r.like) query = more_like(*r.like, r.query.empty() ? Xapian::Query() : query);
     // A minute reference typed into the search box ("minute 232", "cyp 229")
     // puts that item first, above any number that merely matches.
     if (auto reference = parse_minute_reference(r.query, committees_)) {

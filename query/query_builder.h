@@ -18,11 +18,17 @@ public:
     // Reads the names of committees, officers and people from `db`'s metadata.
     explicit QueryBuilder(const Xapian::Database& db);
 
+    // How the words of a simple query (words only, no operators) combine.
+    enum class Words {
+        kAll,  // every word must match (the default)
+        kAny,  // any word may match, the more the better; common words dropped
+    };
+
     // Throws BadRequest for a query or filter a person can fix.
-    Xapian::Query build(const SearchRequest& request) const;
+    Xapian::Query build(const SearchRequest& request, Words words = Words::kAll) const;
 
     // The query string alone (no filters).
-    Xapian::Query parse(const std::string& query) const;
+    Xapian::Query parse(const std::string& query, Words words = Words::kAll) const;
 
     // The query with words the archive does not hold replaced by the
     // nearest words it does ("accomodation" -> "accommodation"), or "" when
@@ -41,6 +47,10 @@ private:
     std::vector<std::string> people_;
     std::map<std::string, std::string> acronyms_;    // "mash" -> "multi agency safeguarding hub"
     std::map<std::string, std::string> expansions_;  // and back
+
+    // Passages like the one with id `id` (its most telling words), within
+    // `also` when it is not empty. Throws BadRequest for an unknown id.
+    Xapian::Query more_like(const std::string& id, const Xapian::Query& also) const;
 
     // The query for one word of a simple query, with its alternatives.
     Xapian::Query word_query(Xapian::QueryParser& qp, const std::string& token, unsigned flags) const;

@@ -98,6 +98,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
             response.did_you_mean = better;
         }
     }
+    if (response.total == 0 && !request.query.empty()) {
+        SearchResponse any = run(db, builder.build(request, QueryBuilder::Words::kAny), request);
+        if (any.total > 0) {
+            any.relaxed = true;
+            any.did_you_mean = response.did_you_mean;
+            return any;
+        }
+    }
     return response;
 }
 
@@ -209,6 +217,7 @@ nlohmann::json to_json(const SearchResponse& response) {
             {"limit", response.request.limit},
             {"corrected", response.corrected ? nlohmann::json(*response.corrected) : nlohmann::json(nullptr)},
             {"did_you_mean", response.did_you_mean ? nlohmann::json(*response.did_you_mean) : nlohmann::json(nullptr)},
+            {"relaxed", response.relaxed},
             {"results", results},
             {"facets", facets}};
 }

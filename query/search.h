@@ -29,6 +29,7 @@ struct SearchRequest {
     std::optional<std::string> decision;   // approved|agreed|noted|...
     std::optional<std::string> type;       // minute|action|report|agenda|page
     std::optional<std::string> status;     // open|complete
+    std::optional<std::string> like;       // a passage id: passages like it ("more like this")
     std::string sort = "relevance";        // relevance|date
     int offset = 0;
     int limit = 10;                        // REQUIRES: 1..kMaxLimit
@@ -58,6 +59,9 @@ struct SearchResponse {
     std::optional<std::string> corrected;
     // A correction offered when the query found few results.
     std::optional<std::string> did_you_mean;
+    // True when no passage held every word, so passages holding any of them
+    // (the more the better) were returned instead.
+    bool relaxed = false;
     std::vector<SearchResult> results;
     std::vector<std::pair<std::string, std::vector<FacetValue>>> facets;  // in contract order
 };

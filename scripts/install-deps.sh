@@ -9,7 +9,11 @@ packages=(
   libcpp-httplib-dev
   catch2 libexpat1-dev
   poppler-utils
+  chromium fonts-liberation
 )
+# Node.js and npm for the browser test, from Debian only where there are none.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

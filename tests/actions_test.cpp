@@ -1,7 +1,6 @@
 // The minutes action log, read from word boxes laid out as the corpus packs
 // print their tables: x positions in points, one cell line per entry.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -22,7 +21,8 @@ struct Placed {
 
 // The columns of the corpus packs' tables: Minute, Report title, Officer,
 // Action, Response, Status.
-constexpr double kMin = 63, kTitle = 143, kOfficer = 223, kAction = 304, kResponse = 384, kStatus = 464;
+constexpr double kMin = 63, kTitle = 143, kOfficer = 223, kAction = 304, kResponse = 384,
+                 kStatus = 464;
 
 // A page whose words stand where `placed` says (4 points a letter, 2.4 between
 // words, lines 7.5 points high) and whose text lists them in reading order.
@@ -50,22 +50,27 @@ PageText page(int number, const std::vector<Placed>& placed) {
 std::vector<std::string> rows_of(const std::vector<PageText>& pages) {
     std::vector<std::string> out;
     for (const auto& a : understand(pages).actions) {
-        out.push_back(a.minutes_date + "|" + a.minute + "|" + a.report_title + "|" + a.officer + "|" +
-                      a.status_text + "|" + a.status + "|" + std::to_string(a.page));
+        out.push_back(a.minutes_date + "|" + a.minute + "|" + a.report_title + "|" + a.officer +
+                      "|" + a.status_text + "|" + a.status + "|" + std::to_string(a.page));
     }
     return out;
 }
 
 // A row's cells: each cell's lines from row `y` down, 9 points apart.
 void cell(std::vector<Placed>& into, double x, double y, const std::vector<std::string>& lines) {
-    for (size_t i = 0; i < lines.size(); ++i) into.push_back(Placed{x, y + 9.0 * static_cast<double>(i), lines[i]});
+    for (size_t i = 0; i < lines.size(); ++i)
+        into.push_back(Placed{x, y + 9.0 * static_cast<double>(i), lines[i]});
 }
 
 const char* kHeading = "Children and Young People Committee - Minutes Action Log";
 
 std::vector<Placed> header(double y) {
-    return {{kMin, y, "Minute"},       {kTitle, y, "Report title"}, {kOfficer, y, "Officer"},
-            {kAction, y, "Action"},    {kResponse, y, "Response"},  {kStatus, y, "Status"},
+    return {{kMin, y, "Minute"},
+            {kTitle, y, "Report title"},
+            {kOfficer, y, "Officer"},
+            {kAction, y, "Action"},
+            {kResponse, y, "Response"},
+            {kStatus, y, "Status"},
             {kOfficer, y + 9, "responsible"}};
 }
 
@@ -93,17 +98,22 @@ std::vector<Case> cases() {
         cell(p2, kOfficer, 60, {"Sarah Callaghan"});
         cell(p2, kAction, 60, {"Officers", "undertook to"});
         cell(p2, kStatus, 60, {"On-going"});
-        out.push_back({"continuation page without a header", {page(1, p1), page(2, p2)},
-                       {"2024-03-12|203|Education Contracts|Sarah Callaghan|Ongoing|open|1",
-                        "2024-03-12|206|Finance Monitoring Report|Sarah Callaghan|On-going|open|2"}});
+        out.push_back(
+            {"continuation page without a header",
+             {page(1, p1), page(2, p2)},
+             {"2024-03-12|203|Education Contracts|Sarah Callaghan|Ongoing|open|1",
+              "2024-03-12|206|Finance Monitoring Report|Sarah Callaghan|On-going|open|2"}});
     }
     {
         // No header anywhere: a row filling all six cells gives the columns;
         // the minutes date is wrapped inside the first column.
-        std::vector<Placed> p1 = {{kMin, 60, "Minutes-Action Log"}, {kMin, 90, "Minutes of the"},
-                                  {kMin, 99, "meeting on 22"},      {kMin, 108, "May 2019"}};
+        std::vector<Placed> p1 = {{kMin, 60, "Minutes-Action Log"},
+                                  {kMin, 90, "Minutes of the"},
+                                  {kMin, 99, "meeting on 22"},
+                                  {kMin, 108, "May 2019"}};
         cell(p1, kMin, 130, {"93."});
-        cell(p1, kTitle, 130, {"Actions taken by", "the Council in", "response to Child", "Sexual"});
+        cell(p1, kTitle, 130,
+             {"Actions taken by", "the Council in", "response to Child", "Sexual"});
         cell(p1, kOfficer, 130, {"Jenny Goodes"});
         cell(p1, kAction, 130, {"The Chairman", "stated that there"});
         cell(p1, kResponse, 130, {"13.06.19: This will", "be considered"});
@@ -125,8 +135,10 @@ std::vector<Case> cases() {
         out.push_back(
             {"headerless table across pages, a number cell left blank",
              {page(1, p1), page(2, p2)},
-             {"2019-05-22|93|Actions taken by the Council in response to Child Sexual Exploitation and County Lines|Jenny Goodes|Completed|complete|1",
-              "2019-05-22|93|Actions taken by the Council in response to Child Sexual Exploitation and County Lines|Jenny Goodes|On-going|open|1",
+             {"2019-05-22|93|Actions taken by the Council in response to Child Sexual Exploitation "
+              "and County Lines|Jenny Goodes|Completed|complete|1",
+              "2019-05-22|93|Actions taken by the Council in response to Child Sexual Exploitation "
+              "and County Lines|Jenny Goodes|On-going|open|1",
               "2019-05-22|100|Participation Report|Kate Knight|||2",
               "2019-05-22|100|Participation Report|Claire Betteridge|Completed|complete|2"}});
     }
@@ -154,15 +166,33 @@ std::vector<Case> cases() {
         cell(p1, kAction, 240, {"To arrange a"});
         cell(p1, kResponse, 240, {"29.10.18: Jacqui"});
         cell(p1, kStatus, 240, {"On-going"});
-        out.push_back({"multi-line cells", {page(1, p1)},
-                       {"2016-11-08|221|Finance and Performance|Wendi Ogle-Welbourn|No longer required|complete|1",
-                        "2016-11-08|9|Finance and Performance|Dee Revens/Richenda Greenhill|In progress|open|1",
-                        "2016-11-08|58|Training Plan|Jacqui Barry/Aidan O'Reilly|On-going|open|1"}});
+        cell(p1, kMin, 280, {"100."});
+        cell(p1, kTitle, 280, {"Participation"});
+        cell(p1, kOfficer, 280, {"Kate Knight and", "Claire Betteridge"});
+        cell(p1, kAction, 280, {"To remind social"});
+        cell(p1, kStatus, 280, {"Open"});
+        // A post is never split into people, nor made one.
+        cell(p1, kMin, 320, {"101."});
+        cell(p1, kTitle, 320, {"Virtual School"});
+        cell(p1, kOfficer, 320, {"Head of Service,", "Children and", "Families"});
+        cell(p1, kAction, 320, {"To include this"});
+        cell(p1, kStatus, 320, {"Closed"});
+        out.push_back({"multi-line cells",
+                       {page(1, p1)},
+                       {"2016-11-08|221|Finance and Performance|Wendi Ogle-Welbourn|No longer "
+                        "required|complete|1",
+                        "2016-11-08|9|Finance and Performance|Dee Revens/Richenda Greenhill|In "
+                        "progress|open|1",
+                        "2016-11-08|58|Training Plan|Jacqui Barry/Aidan O'Reilly|On-going|open|1",
+                        "2016-11-08|100|Participation|Kate Knight/Claire Betteridge|Open|open|1",
+                        "2016-11-08|101|Virtual School|Head of Service, Children and "
+                        "Families|Closed|complete|1"}});
     }
     {
         // A row after a minutes heading, with no number, has none: the row
         // above belongs to other minutes.
-        std::vector<Placed> p1 = {{kMin, 60, "Action Log"}, {kMin, 80, "Minutes - 16 November 2022"}};
+        std::vector<Placed> p1 = {{kMin, 60, "Action Log"},
+                                  {kMin, 80, "Minutes - 16 November 2022"}};
         p1.push_back({kTitle, 100, "Report title"});
         p1.push_back({kOfficer, 100, "Officer"});
         p1.push_back({kAction, 100, "Action"});
@@ -179,14 +209,15 @@ std::vector<Case> cases() {
         cell(p1, kAction, 180, {"The Designated", "Nurse offered"});
         cell(p1, kResponse, 180, {"22.06.23: Results"});
         cell(p1, kStatus, 180, {"On-going"});
-        out.push_back({"a numberless row under a new minutes heading", {page(1, p1)},
+        out.push_back({"a numberless row under a new minutes heading",
+                       {page(1, p1)},
                        {"2022-11-16|61|Sub-Committee Workshop|Louisa Kay|On-going|open|1",
                         "2023-03-29|||Katie Liddle|On-going|open|1"}});
     }
     {
         // Rows drawn with other widths, or with their cells run together.
-        std::vector<Placed> p1 = {{kMin, 60, "Minutes-Action Log"}, {kMin, 80, "Minutes of 12"},
-                                  {kMin, 89, "June 2017"}};
+        std::vector<Placed> p1 = {
+            {kMin, 60, "Minutes-Action Log"}, {kMin, 80, "Minutes of 12"}, {kMin, 89, "June 2017"}};
         cell(p1, kMin, 110, {"10."});
         cell(p1, kTitle, 110, {"Appointments to", "Internal Advisory"});
         cell(p1, kOfficer, 110, {"Richenda", "Greenhill"});
@@ -204,7 +235,8 @@ std::vector<Case> cases() {
         cell(p1, 352, 190, {"O2.06.17: The"});
         cell(p1, 448, 190, {"Completed"});
         // Title, officers and action run together in the first cell.
-        cell(p1, kMin, 230, {"7. Free School Proposals Hazel Belchamber/ Richenda", "Greenhill Output"});
+        cell(p1, kMin, 230,
+             {"7. Free School Proposals Hazel Belchamber/ Richenda", "Greenhill Output"});
         cell(p1, kAction, 230, {"Completed"});
         cell(p1, kMin, 260, {"8."});
         cell(p1, kTitle, 260, {"Charging for"});
@@ -212,12 +244,47 @@ std::vector<Case> cases() {
         cell(p1, kAction, 260, {"To bring the"});
         cell(p1, kResponse, 260, {"27.06.17: This"});
         cell(p1, kStatus, 260, {"Completed"});
-        out.push_back({"rows that fit no grid are read by their content", {page(1, p1)},
-                       {"2017-06-12|10|Appointments to Internal Advisory|Richenda Greenhill|In progress|open|1",
-                        "2017-06-12|10|Appointments to Internal Advisory|Meredith Teasdale|In progress|open|1",
+        out.push_back({"rows that fit no grid are read by their content",
+                       {page(1, p1)},
+                       {"2017-06-12|10|Appointments to Internal Advisory|Richenda Greenhill|In "
+                        "progress|open|1",
+                        "2017-06-12|10|Appointments to Internal Advisory|Meredith Teasdale|In "
+                        "progress|open|1",
                         "2017-06-12||Delivering the Extended|Sam Surtees|Completed|complete|1",
-                        "2017-06-12|7|Free School Proposals|Hazel Belchamber/Richenda Greenhill|Completed|complete|1",
+                        "2017-06-12|7|Free School Proposals|Hazel Belchamber/Richenda "
+                        "Greenhill|Completed|complete|1",
                         "2017-06-12|8|Charging for|Hazel Belchamber|Completed|complete|1"}});
+    }
+    {
+        // A scanned log: OCR reads the borders as "|" (alone or stuck to a
+        // word) and blank words, and lost the first row's number; the grid
+        // comes from a full row on the next page.
+        std::vector<Placed> p1 = {
+            {kMin, 20, "CORPORATE PARENTING SUB-COMMITTEE"},
+            {kMin, 40, "Minutes-Action Log"},
+            {kMin, 55, "Summary"},
+            {kMin, 70, "The Action Log is a list of all of the things that people have been"},
+            {kMin, 80, "asked to do at earlier meetings."},
+            {kMin, 90, "Minutes of 13 December 2017"}};
+        p1.push_back({56, 100, " "});
+        p1.push_back({137, 100, "|"});
+        cell(p1, kTitle, 110, {"Young People's", "Participation"});
+        cell(p1, kOfficer, 110, {"Sarah-Jane", "Smedmor/", "Richenda", "Greenhill"});
+        cell(p1, kAction, 110, {"To provide advice"});
+        cell(p1, kResponse, 110, {"08.01.18: The"});
+        cell(p1, kStatus - 4, 110, {"|No longer", "required"});
+        std::vector<Placed> p2 = {{kMin, 50, "Minutes of the meeting on 19 September 2018"}};
+        cell(p2, kMin, 70, {"53."});
+        cell(p2, kTitle, 70, {"Child and"});
+        cell(p2, kOfficer, 70, {"Pam Parker"});
+        cell(p2, kAction, 70, {"To try to"});
+        cell(p2, kResponse, 70, {"21.11.18: A Task"});
+        cell(p2, kStatus, 70, {"On-going"});
+        out.push_back({"a scanned table with border marks and a lost number",
+                       {page(1, p1), page(2, p2)},
+                       {"2017-12-13||Young People's Participation|Sarah-Jane Smedmor/Richenda "
+                        "Greenhill|No longer required|complete|1",
+                        "2018-09-19|53|Child and|Pam Parker|On-going|open|2"}});
     }
     return out;
 }
@@ -232,27 +299,32 @@ TEST_CASE("action log rows are read from the table's word boxes", "[actions]") {
 }
 
 TEST_CASE("the log's introduction and the part before it give no rows", "[actions]") {
-    std::vector<Placed> p1 = {{kMin, 40, "105. AGENDA PLAN"},
-                              {kMin, 60, "Minutes-Action Log"},
-                              {kMin, 80, "The Action Log is a list of all of the things that people have been asked"}};
+    std::vector<Placed> p1 = {
+        {kMin, 40, "105. AGENDA PLAN"},
+        {kMin, 60, "Minutes-Action Log"},
+        {kMin, 80, "The Action Log is a list of all of the things that people have been asked"}};
     cell(p1, kMin, 110, {"99."});
     cell(p1, kTitle, 110, {"Action Log"});
     cell(p1, kOfficer, 110, {"Pam Parker"});
     cell(p1, kAction, 110, {"To circulate dates"});
     cell(p1, kResponse, 110, {"28.06.19: Sent"});
     cell(p1, kStatus, 110, {"Complete"});
-    CHECK(rows_of({page(1, p1)}) == std::vector<std::string>{"|99|Action Log|Pam Parker|Complete|complete|1"});
+    CHECK(rows_of({page(1, p1)}) ==
+          std::vector<std::string>{"|99|Action Log|Pam Parker|Complete|complete|1"});
 }
 
-TEST_CASE("an action's minutes date comes from the pack's own minutes when they hold its item", "[actions]") {
+TEST_CASE("an action's minutes date comes from the pack's own minutes when they hold its item",
+          "[actions]") {
     PageText minutes;
     minutes.number = 1;
     minutes.text =
         "Children and Young People Committee: Minutes\nDate: Monday 12 June 2017\n\n"
-        "3. MINUTES OF THE MEETING ON 14 MARCH 2017 AND ACTION LOG\nIt was resolved to note the Action Log.\n\n"
+        "3. MINUTES OF THE MEETING ON 14 MARCH 2017 AND ACTION LOG\nIt was resolved to note the "
+        "Action Log.\n\n"
         "4. PETITIONS\nIt was resolved to note the petition.\n";
     // The log prints minute 4 under the heading of older minutes.
-    std::vector<Placed> p2 = {{kMin, 60, "Minutes-Action Log"}, {kMin, 80, "Minutes of 8 November 2016"}};
+    std::vector<Placed> p2 = {{kMin, 60, "Minutes-Action Log"},
+                              {kMin, 80, "Minutes of 8 November 2016"}};
     cell(p2, kMin, 110, {"221."});
     cell(p2, kTitle, 110, {"Finance"});
     cell(p2, kOfficer, 110, {"Wendi", "Ogle-Welbourn"});

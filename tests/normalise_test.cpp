@@ -70,6 +70,8 @@ TEST_CASE("extra terms cover tokens the word splitter takes apart", "[normalise]
         {"by e-mail.", {"email"}},
         {"(wendi ogle-welbourn)", {"oglewelbourn"}},
         {"page 5 of 2023-2028", {}},
+        {"mash decisions within 24hours", {"24", "hours"}},
+        {"the 2nd meeting", {}},
         {"and/ or", {}},
         {"4.8 of the report", {}},
     };

@@ -282,3 +282,22 @@ TEST_CASE("a minute reference typed into the search box puts that item first", "
     SearchResponse money = run("\xC2\xA3" "232");
     for (const auto& r : money.results) CHECK(r.passage.minute != std::optional<std::string>("232"));
 }
+
+TEST_CASE("more like this finds related items across meetings, not the passage itself", "[query][like]") {
+    SearchResponse minute = run("minute 232");
+    REQUIRE(!minute.results.empty());
+    const Passage& hub = minute.results[0].passage;
+    SearchRequest like;
+    like.like = hub.id();
+    SearchResponse related = run(like);
+    REQUIRE(related.total > 0);
+    bool music = false;
+    for (const auto& r : related.results) {
+        CHECK(r.passage.key != hub.key);
+        music = music || r.passage.text.find("usic") != std::string::npos;
+    }
+    CHECK(music);
+    SearchRequest unknown;
+    unknown.like = "0000000000000000";
+    CHECK_THROWS_AS(run(unknown), BadRequest);
+}

@@ -11,7 +11,7 @@ namespace {
 
 const std::set<std::string> kNames = {"q",       "committee", "from",     "to",
                                       "officer", "person",    "decision", "type",
-                                      "status",  "sort",      "offset",   "limit"};
+                                      "status",  "sort",      "offset",   "limit", "like"};
 
 struct Choice {
     const char* name;
@@ -141,6 +141,7 @@ Outcome<SearchRequest> search_request(const Params& params, const ParamRules& ru
         if (name == "type") request.type = value;
         if (name == "status") request.status = value;
         if (name == "sort") request.sort = value;
+        if (name == "like") request.like = value;
     }
     return request;
 }
@@ -170,7 +171,7 @@ std::string query_string(const SearchRequest& r, int default_limit) {
     const std::pair<const char*, const std::optional<std::string>*> filters[] = {
         {"committee", &r.committee}, {"from", &r.from},     {"to", &r.to},
         {"officer", &r.officer},     {"person", &r.person}, {"decision", &r.decision},
-        {"type", &r.type},           {"status", &r.status},
+        {"type", &r.type},           {"status", &r.status}, {"like", &r.like},
     };
     for (const auto& [name, value] : filters) {
         if (*value) add(name, **value);

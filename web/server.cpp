@@ -3,7 +3,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -79,6 +81,28 @@ unsigned worker_threads(unsigned wanted) {
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     return std::max(8u, cores * 4);
 }
+
+// httplib gives each connection a worker for as long as it stays open, so
+// with more busy keep-alive connections than workers the others waited, some
+// for the whole of a load test. This pool counts the connections accepted
+// and not yet taken by a worker, so a response can close its connection while
+// others wait: each gets a turn.
+class CountingPool : public httplib::ThreadPool {
+  public:
+    CountingPool(size_t threads, std::atomic<size_t>& waiting)
+        : httplib::ThreadPool(threads), waiting_(waiting) {}
+
+    void enqueue(std::function<void()> fn) override {
+        ++waiting_;
+        httplib::ThreadPool::enqueue([this, fn = std::move(fn)] {
+            --waiting_;
+            fn();
+        });
+    }
+
+  private:
+    std::atomic<size_t>& waiting_;
+};
 
 }  // namespace
 
@@ -156,6 +180,7 @@ struct Server::Impl {
     std::atomic<bool> run_started{false};
     std::atomic<bool> stopping{false};
     std::atomic<bool> finished{false};
+    std::atomic<size_t> connections_waiting{0};  // accepted, no worker yet
 };
 
 Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
@@ -166,7 +191,14 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
 
     httplib::Server& http = impl_->http;
     const unsigned threads = worker_threads(o.threads);
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.new_task_queue = [this, threads] {
+        return new CountingPool(threads, impl_->connections_waiting);
+    };
+    // Under contention a connection is closed after its response (clients
+    // reconnect and join the queue); otherwise it is kept alive.
+    http.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        if (impl_->connections_waiting > 0) res.set_header("Connection", "close");
+    });
     http.set_read_timeout(o.read_timeout_seconds, 0);
     http.set_write_timeout(o.write_timeout_seconds, 0);
     http.set_keep_alive_timeout(o.keep_alive_seconds);
