@@ -22,7 +22,8 @@ Options:
 )";
 
 void print_stats(const IndexStats& s, std::ostream& out) {
-    out << "Files:      " << s.files << " (" << s.indexed << " indexed, " << s.files - s.indexed << " failed)\n"
+    out << "Files:      " << s.files << " (" << s.indexed << " indexed, " << s.files - s.indexed
+        << " failed)\n"
         << "Pages:      " << s.pages << " (" << s.ocr_pages << " read by OCR)\n"
         << "Passages:   " << s.passages;
     if (!s.passages_by_type.empty()) {
@@ -46,13 +47,15 @@ void print_stats(const IndexStats& s, std::ostream& out) {
     }
     if (!s.copy_forbidden.empty()) {
         out << "Copy forbidden: " << s.copy_forbidden.size() << "\n";
-        for (const auto& e : s.copy_forbidden) out << "    " << e.path << ": copy forbidden (indexed: public record)\n";
+        for (const auto& e : s.copy_forbidden)
+            out << "    " << e.path << ": copy forbidden (indexed: public record)\n";
     }
     if (s.last_run) {
         const RunRecord& r = *s.last_run;
-        out << "Last run:   " << r.finished_at << ", " << static_cast<int>(r.seconds * 10) / 10.0 << " s: " << r.new_files << " new, "
-            << r.changed << " changed, " << r.unchanged << " unchanged, " << r.moved << " moved, " << r.removed
-            << " removed, " << r.failures << " failed\n";
+        out << "Last run:   " << r.finished_at << ", " << static_cast<int>(r.seconds * 10) / 10.0
+            << " s: " << r.new_files << " new, " << r.changed << " changed, " << r.unchanged
+            << " unchanged, " << r.moved << " moved, " << r.removed << " removed, " << r.failures
+            << " failed\n";
     } else {
         out << "Last run:   none recorded\n";
     }
@@ -69,7 +72,8 @@ int run_stats(const std::vector<std::string>& argv) {
     if (!args.positional().empty()) throw UsageError("stats takes no arguments.");
     const std::string db = args.value("db").value_or(default_db_path());
     if (!std::filesystem::exists(db)) {
-        std::cerr << "minutebook stats: there is no index at " << db << "; run 'minutebook index' first.\n";
+        std::cerr << "minutebook stats: there is no index at " << db
+                  << "; run 'minutebook index' first.\n";
         return 1;
     }
     const IndexStats stats = read_stats(db);

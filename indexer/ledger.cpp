@@ -1,8 +1,7 @@
 #include "indexer/ledger.h"
 
-#include <xapian.h>
-
 #include <sys/stat.h>
+#include <xapian.h>
 
 #include <ctime>
 #include <fstream>
@@ -26,15 +25,23 @@ std::string ledger_key(const std::string& path) {
     std::string key = kLedgerPrefix + path;
     if (key.size() <= kMaxKeyBytes) return key;
     size_t cut = kLongPathHead;
-    while (cut > 0 && (static_cast<unsigned char>(path[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    while (cut > 0 && (static_cast<unsigned char>(path[cut]) & 0xC0) == 0x80)
+        --cut;  // whole UTF-8 characters
     return kLedgerPrefix + path.substr(0, cut) + "#" + sha256_hex(path);
 }
 
 std::string ledger_to_json(const LedgerEntry& e) {
-    nlohmann::json j{{"path", e.path},         {"root", e.root},         {"sha256", e.sha256},
-                     {"size", e.size},         {"mtime_ns", e.mtime_ns}, {"status", e.status},
-                     {"message", e.message},   {"pages", e.pages},       {"passages", e.passages},
-                     {"ocr_pages", e.ocr_pages}, {"copy_forbidden", e.copy_forbidden},
+    nlohmann::json j{{"path", e.path},
+                     {"root", e.root},
+                     {"sha256", e.sha256},
+                     {"size", e.size},
+                     {"mtime_ns", e.mtime_ns},
+                     {"status", e.status},
+                     {"message", e.message},
+                     {"pages", e.pages},
+                     {"passages", e.passages},
+                     {"ocr_pages", e.ocr_pages},
+                     {"copy_forbidden", e.copy_forbidden},
                      {"indexed_at", e.indexed_at}};
     if (!e.passwords.empty()) j["passwords"] = e.passwords;
     if (!e.ocr.empty()) j["ocr"] = e.ocr;
@@ -67,9 +74,11 @@ std::optional<LedgerEntry> ledger_from_json(const std::string& path, const std::
 
 std::map<std::string, LedgerEntry> read_ledger(const Xapian::Database& db) {
     std::map<std::string, LedgerEntry> out;
-    for (auto it = db.metadata_keys_begin(kLedgerPrefix); it != db.metadata_keys_end(kLedgerPrefix); ++it) {
+    for (auto it = db.metadata_keys_begin(kLedgerPrefix); it != db.metadata_keys_end(kLedgerPrefix);
+         ++it) {
         const std::string key = *it;
-        if (auto e = ledger_from_json(key.substr(std::string_view(kLedgerPrefix).size()), db.get_metadata(key))) {
+        if (auto e = ledger_from_json(key.substr(std::string_view(kLedgerPrefix).size()),
+                                      db.get_metadata(key))) {
             out[e->path] = std::move(*e);
         }
     }
@@ -93,7 +102,7 @@ std::string utc_now_iso() {
 }
 
 FileStat stat_file(const std::string& path) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};
     return {true, static_cast<std::uintmax_t>(st.st_size),
             static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
@@ -110,11 +119,16 @@ std::string hash_file(const std::string& path) {
 
 const char* to_string(FileChange change) {
     switch (change) {
-        case FileChange::kNew: return "new";
-        case FileChange::kChanged: return "changed";
-        case FileChange::kUnchanged: return "unchanged";
-        case FileChange::kMoved: return "moved";
-        case FileChange::kRetried: return "retried";
+        case FileChange::kNew:
+            return "new";
+        case FileChange::kChanged:
+            return "changed";
+        case FileChange::kUnchanged:
+            return "unchanged";
+        case FileChange::kMoved:
+            return "moved";
+        case FileChange::kRetried:
+            return "retried";
     }
     return "unknown";
 }
@@ -197,12 +211,18 @@ RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileSt
 }
 
 std::string run_to_json(const RunRecord& r) {
-    return nlohmann::json{{"started_at", r.started_at}, {"finished_at", r.finished_at},
-                          {"seconds", r.seconds},       {"files", r.files},
-                          {"new", r.new_files},         {"changed", r.changed},
-                          {"unchanged", r.unchanged},   {"moved", r.moved},
-                          {"removed", r.removed},       {"retried", r.retried},
-                          {"read", r.read},             {"failures", r.failures}}
+    return nlohmann::json{{"started_at", r.started_at},
+                          {"finished_at", r.finished_at},
+                          {"seconds", r.seconds},
+                          {"files", r.files},
+                          {"new", r.new_files},
+                          {"changed", r.changed},
+                          {"unchanged", r.unchanged},
+                          {"moved", r.moved},
+                          {"removed", r.removed},
+                          {"retried", r.retried},
+                          {"read", r.read},
+                          {"failures", r.failures}}
         .dump();
 }
 

@@ -29,9 +29,9 @@ class Database;
 namespace minutebook {
 
 struct LedgerEntry {
-    std::string path;     // as shown and stored in locations: relative to its root (the key)
-    std::string root;     // absolute, normalised folder (or file) given to `index` that holds it
-    std::string sha256;   // of the bytes; empty when the file could not be read
+    std::string path;    // as shown and stored in locations: relative to its root (the key)
+    std::string root;    // absolute, normalised folder (or file) given to `index` that holds it
+    std::string sha256;  // of the bytes; empty when the file could not be read
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
     std::string status;   // FileReport::status: "ok", "encrypted", "not a PDF", "damaged", "empty"
@@ -40,8 +40,8 @@ struct LedgerEntry {
     int passages = 0;
     int ocr_pages = 0;
     bool copy_forbidden = false;  // indexed although an owner password forbids copying
-    std::string passwords;  // encrypted files: password_list_hash() of the list tried
-    std::string ocr;        // the OCR mode it was read with ("never", "auto", "always"); "" unknown
+    std::string passwords;        // encrypted files: password_list_hash() of the list tried
+    std::string ocr;  // the OCR mode it was read with ("never", "auto", "always"); "" unknown
     std::string indexed_at;  // when the file was last read, ISO 8601 UTC
 
     bool ok() const { return status == "ok"; }
@@ -92,13 +92,14 @@ const char* to_string(FileChange change);
 struct PlannedFile {
     FileChange change = FileChange::kNew;
     bool read() const {
-        return change == FileChange::kNew || change == FileChange::kChanged || change == FileChange::kRetried;
+        return change == FileChange::kNew || change == FileChange::kChanged ||
+               change == FileChange::kRetried;
     }
     // SHA-256 of its bytes when known without reading it: from its entry when
     // size and time match, else hashed when a move or a touch had to be told
     // apart. Empty when not needed.
     std::string sha256;
-    std::optional<LedgerEntry> previous;  // the entry under this path before the run
+    std::optional<LedgerEntry> previous;    // the entry under this path before the run
     std::optional<LedgerEntry> moved_from;  // kMoved: the entry of its old path
     // Files not read: their entry after the run (path, root, size and time
     // brought up to date), and whether it differs from what is stored.

@@ -34,7 +34,8 @@ int count_meetings(const Xapian::Database& db) {
         } else if (date.get_docid() < committee.get_docid()) {
             date.skip_to(committee.get_docid());
         } else {
-            if (!(*committee).empty() && !(*date).empty()) meetings.insert(*committee + '\n' + *date);
+            if (!(*committee).empty() && !(*date).empty())
+                meetings.insert(*committee + '\n' + *date);
             ++committee;
             ++date;
         }
@@ -43,7 +44,10 @@ int count_meetings(const Xapian::Database& db) {
 }
 
 nlohmann::json entry_json(const LedgerEntry& e) {
-    return {{"file", e.path}, {"status", e.status}, {"message", e.message}, {"indexed_at", e.indexed_at}};
+    return {{"file", e.path},
+            {"status", e.status},
+            {"message", e.message},
+            {"indexed_at", e.indexed_at}};
 }
 
 }  // namespace

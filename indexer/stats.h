@@ -14,13 +14,13 @@
 namespace minutebook {
 
 struct IndexStats {
-    int files = 0;    // in the ledger: every file the index knows, read or failed
-    int indexed = 0;  // of those, read and indexed
-    int pages = 0;    // of the indexed files
+    int files = 0;     // in the ledger: every file the index knows, read or failed
+    int indexed = 0;   // of those, read and indexed
+    int pages = 0;     // of the indexed files
     int passages = 0;  // documents in the index
     std::map<std::string, int> passages_by_type;  // "minute" -> 120, ...
-    int meetings = 0;    // distinct committee + meeting date among passages
-    int committees = 0;  // distinct committees among passages
+    int meetings = 0;      // distinct committee + meeting date among passages
+    int committees = 0;    // distinct committees among passages
     int ocr_pages = 0;     // pages whose text came from OCR (ledger)
     int ocr_passages = 0;  // passages whose text came from OCR (XRocr)
     // Files that failed, grouped by their status ("encrypted", "damaged",

@@ -1,10 +1,9 @@
 // Every damaged, hostile or odd PDF of ../shared/corpus is indexed or
 // reported with a clear reason, and none stops or hangs the run.
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -38,7 +37,8 @@ struct HostileRun {
 
 // `files` (names in hostile/ or derived/) indexed with OCR off: scanned
 // pages stay without text.
-std::unique_ptr<HostileRun> index_shared(const std::vector<std::string>& files, double seconds_per_file) {
+std::unique_ptr<HostileRun> index_shared(const std::vector<std::string>& files,
+                                         double seconds_per_file) {
     auto r = std::make_unique<HostileRun>();
     IndexOptions options;
     options.db_path = r->db;
@@ -111,7 +111,8 @@ TEST_CASE("every hostile or damaged PDF is indexed or reported with its reason",
         {"notpdf_header_only_44bytes.pdf", "damaged", "damaged: Poppler cannot open it", 0},
         {"rotated_page_table_nics.pdf", "ok", "", 1},
         {"rotated_pages_arabic_rtl.pdf", "ok", "", 4},
-        {"scan_4pages_content_rotated_0_90_180_270_NOTEXT.pdf", "ok", "no text layer on 4 pages", 4},
+        {"scan_4pages_content_rotated_0_90_180_270_NOTEXT.pdf", "ok", "no text layer on 4 pages",
+         4},
         {"scan_business_letter_NOTEXT.pdf", "ok", "no text layer on 1 pages", 1},
         {"scan_jbig2_compressed_NOTEXT.pdf", "ok", "no text layer on 1 pages", 1},
         {"scan_jersey_city_budget_2013_72p_NOTEXT.pdf", "ok", "no text layer on 72 pages", 72},
@@ -152,10 +153,12 @@ TEST_CASE("every hostile or damaged PDF is indexed or reported with its reason",
 
 TEST_CASE("the decompression bomb and the loops end within the per-file time limit", "[hostile]") {
     if (skip_without_shared()) return;
-    const auto run = index_shared({kBomb, "broken_page_tree_loop.pdf", "broken_xref_prev_loop.pdf"}, kBombSeconds);
+    const auto run = index_shared({kBomb, "broken_page_tree_loop.pdf", "broken_xref_prev_loop.pdf"},
+                                  kBombSeconds);
     REQUIRE(run->report.read == 3);
     CHECK(run->by_file.at(kBomb).status == "damaged");
-    CHECK(run->by_file.at(kBomb).message == "damaged: reading it took longer than 5 s, so it was stopped");
+    CHECK(run->by_file.at(kBomb).message ==
+          "damaged: reading it took longer than 5 s, so it was stopped");
     for (const char* file : {"broken_page_tree_loop.pdf", "broken_xref_prev_loop.pdf"}) {
         INFO(file);
         CHECK(run->by_file.at(file).status == "ok");
@@ -165,19 +168,22 @@ TEST_CASE("the decompression bomb and the loops end within the per-file time lim
     CHECK(run->report.seconds < kBombSeconds * 6);
 }
 
-TEST_CASE("an owner password that forbids copying does not stop indexing and shows in stats", "[hostile][stats]") {
+TEST_CASE("an owner password that forbids copying does not stop indexing and shows in stats",
+          "[hostile][stats]") {
     if (skip_without_shared()) return;
-    const auto derived = index_shared({"broken_xref.pdf", "empty.pdf", "encrypted_owner_only_no_extract.pdf",
-                                       "encrypted_user_password.pdf", "not_a_pdf.pdf", "truncated_pack.pdf",
-                                       "enc_rc4_empty_userpw_dmca_summary.pdf"},
-                                      kSecondsPerFile);
+    const auto derived =
+        index_shared({"broken_xref.pdf", "empty.pdf", "encrypted_owner_only_no_extract.pdf",
+                      "encrypted_user_password.pdf", "not_a_pdf.pdf", "truncated_pack.pdf",
+                      "enc_rc4_empty_userpw_dmca_summary.pdf"},
+                     kSecondsPerFile);
     const HostileRun& run = *derived;
     CHECK(run.by_file.at("encrypted_owner_only_no_extract.pdf").copy_forbidden);
     CHECK_FALSE(run.by_file.at("enc_rc4_empty_userpw_dmca_summary.pdf").copy_forbidden);
 
     auto text = run_minutebook("stats --db " + quote(run.db));
     REQUIRE(text.status == 0);
-    CHECK(text.out.find("encrypted_owner_only_no_extract.pdf: copy forbidden (indexed: public record)") !=
+    CHECK(text.out.find(
+              "encrypted_owner_only_no_extract.pdf: copy forbidden (indexed: public record)") !=
           std::string::npos);
 
     auto json = run_minutebook("stats --json --db " + quote(run.db));
@@ -195,8 +201,10 @@ TEST_CASE("an owner password that forbids copying does not stop indexing and sho
     CHECK(j["last_run"]["new"] == run.report.files);
 }
 
-TEST_CASE("encrypted PDFs become searchable with a password file, and are retried when the passwords change",
-          "[hostile][encrypted]") {
+TEST_CASE(
+    "encrypted PDFs become searchable with a password file, and are retried when the passwords "
+    "change",
+    "[hostile][encrypted]") {
     if (skip_without_shared()) return;
     test::TempDir dir("minutebook-encrypted");
     const fs::path archive = dir.path() / "archive";
@@ -220,23 +228,33 @@ TEST_CASE("encrypted PDFs become searchable with a password file, and are retrie
         std::vector<std::string> says;
     };
     const std::vector<Step> steps = {
-        {"without a password", "", 1,
+        {"without a password",
+         "",
+         1,
          {"failed  enc_aes256_r6_userpw.pdf: encrypted: a password is needed\n",
           "failed  enc_rc4_40bit_userpw.pdf: encrypted: a password is needed\n", "(2 read)"}},
-        {"again without: not retried", "", 1,
-         {"failed  enc_aes256_r6_userpw.pdf: encrypted: a password is needed (unchanged since", "not retried",
-          "2 unchanged", "(0 read)"}},
-        {"with a wrong password: retried", wrong, 1,
+        {"again without: not retried",
+         "",
+         1,
+         {"failed  enc_aes256_r6_userpw.pdf: encrypted: a password is needed (unchanged since",
+          "not retried", "2 unchanged", "(0 read)"}},
+        {"with a wrong password: retried",
+         wrong,
+         1,
          {"failed  enc_aes256_r6_userpw.pdf: encrypted: none of the given passwords opens it",
           "2 read again", "(2 read)"}},
         {"the same wrong password: not retried", wrong, 1, {"(0 read)"}},
-        {"with the right passwords", right, 0, {"Indexed 2 of 2 files", "2 read again", "(2 read)"}},
+        {"with the right passwords",
+         right,
+         0,
+         {"Indexed 2 of 2 files", "2 read again", "(2 read)"}},
         {"the same passwords again", right, 0, {"2 unchanged", "(0 read)"}},
     };
     for (const auto& step : steps) {
         INFO(step.what);
-        auto r = run_minutebook(index + (step.passwords.empty() ? "" : "--passwords " + step.passwords + " ") +
-                                quote(archive.string()));
+        auto r = run_minutebook(
+            index + (step.passwords.empty() ? "" : "--passwords " + step.passwords + " ") +
+            quote(archive.string()));
         INFO(r.err);
         CHECK(r.status == step.status);
         for (const auto& s : step.says) CHECK(r.err.find(s) != std::string::npos);
@@ -246,7 +264,8 @@ TEST_CASE("encrypted PDFs become searchable with a password file, and are retrie
         const char* query;
         const char* file;
     };
-    static const Find kFinds[] = {{"Hello World", "enc_aes256_r6_userpw.pdf"}, {"Secret", "enc_rc4_40bit_userpw.pdf"}};
+    static const Find kFinds[] = {{"Hello World", "enc_aes256_r6_userpw.pdf"},
+                                  {"Secret", "enc_rc4_40bit_userpw.pdf"}};
     for (const auto& f : kFinds) {
         INFO(f.query);
         auto r = run_minutebook("search --json --db " + db + " " + quote(f.query));
