@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 # Playwright for the browser test (tests/browser), at the version its lock file pins.
 if command -v npm >/dev/null; then
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) ||
+    echo "npm ci failed: the browser test will report itself skipped" >&2
 fi
 scripts/build.sh
 cd build

@@ -200,7 +200,7 @@ TEST_CASE("a page drawn as outlines is read by OCR because it has no text layer"
     CHECK(contains(r.pages[0].text, "Planning Commission"));
 }
 
-TEST_CASE("--ocr always reads pages that have a good text layer too", "[ocr]") {
+TEST_CASE("OCR mode always reads pages that have a good text layer too", "[ocr]") {
     ExtractOptions options;
     options.ocr = OcrMode::kAlways;
     options.ocr_page_limit = 1;
