@@ -6,7 +6,10 @@
 
 #include "query/minute_ref.h"
 #include "web/feeds.h"
+#include "web/html.h"
+#include "web/lookup.h"
 #include "web/params.h"
+#include "web/profiles.h"
 #include "web/routes.h"
 
 namespace minutebook::web {
@@ -34,6 +37,21 @@ struct ExportState {
     std::string pending;    // rendered, not yet written
     std::string base_url;
 };
+
+// A passage as the API's result objects print it.
+nlohmann::json passage_json(const Passage& passage) {
+    SearchResult result;
+    result.passage = passage;
+    result.page = passage.primary().pages.front();
+    return to_json(result);
+}
+
+nlohmann::json meeting_json(const MeetingRef& m) {
+    return {{"committee", m.committee},
+            {"date", m.date},
+            {"url", meeting_href(m.committee, m.date)},
+            {"passages", m.passages}};
+}
 
 }  // namespace
 
@@ -69,6 +87,73 @@ void add_api_routes(httplib::Server& server, Context& context) {
             auto session = context.sessions.acquire();
             res.set_content(to_json(look_up_minute(session->db, ref)).dump(), "application/json");
         }));
+
+    server.Get("/api/facets",
+               guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                   auto request = search_request(req.params, ParamRules{});
+                   if (!request) return send_failure(req, res, request.failure());
+                   request->offset = 0;
+                   request->limit = 1;
+                   auto session = context.sessions.acquire();
+                   auto response = run_search(*session, request.value());
+                   if (!response) return send_failure(req, res, response.failure());
+                   res.set_content(to_json(response.value())["facets"].dump(), "application/json");
+               }));
+
+    server.Get(
+        "/api/meetings", guarded([&context](const httplib::Request& req, httplib::Response& res) {
+            if (!req.params.empty())
+                return send_failure(req, res, bad_request("/api/meetings takes no parameters."));
+            auto session = context.sessions.acquire();
+            nlohmann::json body = nlohmann::json::array();
+            for (const auto& m : all_meetings(session->db)) body.push_back(meeting_json(m));
+            res.set_content(body.dump(), "application/json");
+        }));
+
+    server.Get(
+        R"(/api/meetings/([^/]+)/([^/]+))",
+        guarded([&context](const httplib::Request& req, httplib::Response& res) {
+            const std::string slug = req.matches[1], date = req.matches[2];
+            if (!path_segment(slug) || !iso_date_text(date)) {
+                return send_failure(
+                    req, res,
+                    bad_request("A meeting's address is /api/meetings/committee/YYYY-MM-DD."));
+            }
+            auto session = context.sessions.acquire();
+            const auto passages = meeting_passages(session->db, slug, date);
+            if (passages.empty())
+                return send_failure(req, res,
+                                    not_found("The archive has no meeting of this committee on " +
+                                              long_date(date) + "."));
+            nlohmann::json body = nlohmann::json::array();
+            for (const auto& p : passages) body.push_back(passage_json(p));
+            res.set_content(body.dump(), "application/json");
+        }));
+
+    server.Get(R"(/api/officers/([^/]+))",
+               guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                   const std::string name = req.matches[1];
+                   if (!path_segment(name))
+                       return send_failure(
+                           req, res, bad_request("An officer's address is /api/officers/name."));
+                   auto session = context.sessions.acquire();
+                   auto found = profile(*session, Profile::Kind::kOfficer, name);
+                   if (!found) return send_failure(req, res, found.failure());
+                   auto results = [](const std::vector<Passage>& passages) {
+                       nlohmann::json out = nlohmann::json::array();
+                       for (const auto& p : passages) out.push_back(passage_json(p));
+                       return out;
+                   };
+                   nlohmann::json meetings = nlohmann::json::array();
+                   for (const auto& m : found->meetings) meetings.push_back(meeting_json(m));
+                   nlohmann::json body = {{"name", found->name},
+                                          {"url", officer_href(found->name)},
+                                          {"reports", results(found->reports)},
+                                          {"contacts", results(found->contacts)},
+                                          {"actions", results(found->actions)},
+                                          {"meetings", meetings}};
+                   res.set_content(body.dump(), "application/json");
+               }));
 
     server.Get("/healthz", guarded([&context](const httplib::Request&, httplib::Response& res) {
                    auto session = context.sessions.acquire();

@@ -102,7 +102,8 @@ std::string browse_page(const std::vector<CommitteeSummary>& committees,
         main += "<section class=\"item\" id=\"" + escape(url_encode(c.slug)) +
                 "\"><h3><a href=\"/search?committee=" + escape(url_encode(c.name)) + "\">" +
                 escape(c.name) + "</a></h3><p class=\"muted\">" + std::to_string(c.passages) +
-                " passages</p><div class=\"meetings\">";
+                " passages · <a href=\"/committees/" + escape(url_encode(c.slug)) +
+                "\">Meetings by year, decisions by topic</a></p><div class=\"meetings\">";
         for (const auto& m : c.meetings) main += meeting_link(c, m);
         main += "</div></section>\n";
     }
@@ -160,6 +161,8 @@ the whole search: bookmark it or send it on.</p>
 <ul>
 <li><code>/minutes/<var>committee</var>/<var>date</var>/<var>number</var></code>: a minute item, with its resolution and a citation to paste;</li>
 <li><code>/meetings/<var>committee</var>/<var>date</var></code>: every item of one meeting;</li>
+<li><code>/committees/<var>committee</var></code>: a committee's meetings by year; add <code>?q=<var>topic</var></code> for its decisions about a topic, oldest first;</li>
+<li><code>/officers/<var>name</var></code>, <code>/people/<var>name</var></code>: reports, actions and meetings of an officer or a person;</li>
 <li><code>/browse</code>: committees, their meetings, and the years of the archive.</li>
 </ul>
 <h2 id="api">API</h2>
@@ -171,6 +174,9 @@ the whole search: bookmark it or send it on.</p>
 <code>limit</code> (1 to 100). Errors come as
 <code>{"error": {"status": 400, "message": "…"}}</code>.</p>
 <ul>
+<li><code>GET /api/meetings</code> and <code>GET /api/meetings/<var>committee</var>/<var>date</var></code>: every meeting, and one meeting's passages;</li>
+<li><code>GET /api/officers/<var>name</var></code>: an officer's reports, actions and meetings;</li>
+<li><code>GET /api/facets?q=…</code>: the facets of a search alone;</li>
 <li><code>GET /feed.atom?q=…</code>: an Atom feed of a search, newest first;</li>
 <li><code>GET /export.csv?q=…</code>: every result of a search as CSV;</li>
 <li><code>GET /files/<var>id</var></code>: a PDF by the SHA-256 of its bytes (ranges supported);</li>

@@ -8,6 +8,7 @@
 #include "web/lookup.h"
 #include "web/pages.h"
 #include "web/params.h"
+#include "web/profiles.h"
 #include "web/routes.h"
 
 namespace minutebook::web {
@@ -133,6 +134,54 @@ void add_page_routes(httplib::Server& server, Context& context) {
                                            not_found("No passage with this id is in the archive."));
                    send_html(res, passage_page(*passage, cited_minutes(session->db, *passage),
                                                citing_passages(session->db, *passage)));
+               }));
+
+    for (const auto kind : {Profile::Kind::kOfficer, Profile::Kind::kPerson}) {
+        const bool officer = kind == Profile::Kind::kOfficer;
+        server.Get(
+            officer ? R"(/officers/([^/]+))" : R"(/people/([^/]+))",
+            guarded([&context, kind, officer](const httplib::Request& req, httplib::Response& res) {
+                const std::string name = req.matches[1];
+                if (!segment(name)) {
+                    return send_failure(
+                        req, res,
+                        bad_request(officer ? "An officer's address is /officers/name."
+                                            : "A person's address is /people/name."));
+                }
+                auto session = context.sessions.acquire();
+                auto found = profile(*session, kind, name);
+                if (!found) return send_failure(req, res, found.failure());
+                send_html(res, profile_page(found.value()));
+            }));
+    }
+
+    server.Get(R"(/committees/([^/]+))",
+               guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                   const std::string slug = req.matches[1];
+                   const std::string topic = req.get_param_value("q");
+                   if (!segment(slug))
+                       return send_failure(
+                           req, res, bad_request("A committee's address is /committees/name."));
+                   if (topic.size() > kMaxQueryBytes || !clean_text(topic)) {
+                       return send_failure(req, res,
+                                           bad_request("q must be UTF-8 text of at most " +
+                                                       std::to_string(kMaxQueryBytes) + " bytes."));
+                   }
+                   auto session = context.sessions.acquire();
+                   std::optional<CommitteeSummary> committee;
+                   for (auto& c : committees(session->db)) {
+                       if (c.slug == slug) committee = std::move(c);
+                   }
+                   if (!committee)
+                       return send_failure(req, res,
+                                           not_found("The archive has no committee of this name."));
+                   std::vector<Passage> decisions;
+                   if (!topic.empty()) {
+                       auto found = decisions_timeline(*session, committee->name, topic);
+                       if (!found) return send_failure(req, res, found.failure());
+                       decisions = std::move(found.value());
+                   }
+                   send_html(res, committee_page(*committee, topic, decisions));
                }));
 }
 

@@ -9,6 +9,7 @@
 #include "query/minute_ref.h"
 #include "query/search.h"
 #include "web/lookup.h"
+#include "web/profiles.h"
 
 namespace minutebook::web {
 
@@ -42,6 +43,16 @@ std::string passage_page(const Passage& passage, const std::vector<CitedMinute>&
 // then its other passages, each with a link to its page in the PDF.
 std::string meeting_page(const std::string& committee, const std::string& date,
                          const std::vector<Passage>& passages);
+
+// An officer or a person: the reports naming them, the actions they are
+// responsible for (open first), the meetings they attended, each a link.
+std::string profile_page(const Profile& profile);
+
+// A committee: its meetings by year. With a `topic`, the minute items
+// about it that record a decision (`decisions`, oldest first): meeting,
+// minute number, kind of decision and the resolution's words.
+std::string committee_page(const CommitteeSummary& committee, const std::string& topic,
+                           const std::vector<Passage>& decisions);
 
 // The link that opens a file's PDF at a page.
 std::string pdf_href(const std::string& file_id, int page);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdint>
+#include <regex>
 #include <set>
 
 namespace minutebook::web {
@@ -180,6 +181,16 @@ std::string query_string(const SearchRequest& r, int default_limit) {
     if (r.offset != 0) add("offset", std::to_string(r.offset));
     if (r.limit != default_limit) add("limit", std::to_string(r.limit));
     return out;
+}
+
+bool path_segment(const std::string& text) {
+    return !text.empty() && text.size() <= kMaxFilterBytes && clean_text(text) &&
+           text.find('/') == std::string::npos;
+}
+
+bool iso_date_text(const std::string& text) {
+    static const std::regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    return std::regex_match(text, kDate);
 }
 
 }  // namespace minutebook::web

@@ -40,6 +40,13 @@ std::string query_string(const SearchRequest& request, int default_limit = 10);
 // Percent-encoding for a query-string value or a path segment.
 std::string url_encode(const std::string& text);
 
+// Whether `text` can be one segment of a path: clean text of at most
+// kMaxFilterBytes bytes, no '/'.
+bool path_segment(const std::string& text);
+
+// Whether `text` has the form YYYY-MM-DD.
+bool iso_date_text(const std::string& text);
+
 // Whether `text` is valid UTF-8 with no control characters but tab and
 // newline.
 bool clean_text(const std::string& text);

@@ -7,10 +7,6 @@
 namespace minutebook::web {
 namespace {
 
-std::string meeting_href(const std::string& committee, const std::string& date) {
-    return "/meetings/" + url_encode(slugify(committee)) + "/" + date;
-}
-
 std::string committee_search_href(const std::string& committee) {
     return "/search?committee=" + url_encode(committee);
 }
@@ -77,22 +73,22 @@ std::string facts_html(const Passage& p) {
     if (p.decision) fact("Decision", escape(capitalised(p.decision->kind)));
     if (p.status) fact("Status", escape(p.status_text.value_or(*p.status)));
     auto names = [&](const std::string& name, const std::vector<std::string>& list,
-                     const char* filter) {
+                     std::string (*href)(const std::string&)) {
         if (list.empty()) return;
         std::string html;
         for (const auto& n : list) {
-            html += (html.empty() ? "" : ", ") + std::string("<a href=\"/search?") + filter + "=" +
-                    escape(url_encode(n)) + "\">" + escape(n) + "</a>";
+            html += (html.empty() ? "" : ", ") + std::string("<a href=\"") + escape(href(n)) +
+                    "\">" + escape(n) + "</a>";
         }
         fact(name, html);
     };
-    names("Officers", p.officers, "officer");
+    names("Officers", p.officers, officer_href);
     std::vector<std::string> others;
     for (const auto& person : p.people) {
         if (std::find(p.officers.begin(), p.officers.end(), person) == p.officers.end())
             others.push_back(person);
     }
-    names("People", others, "person");
+    names("People", others, person_href);
     return out + "</dl>\n";
 }
 

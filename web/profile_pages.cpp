@@ -1,0 +1,139 @@
+#include <map>
+
+#include "web/html.h"
+#include "web/pages.h"
+#include "web/params.h"
+
+namespace minutebook::web {
+namespace {
+
+std::string link(const std::string& href, const std::string& text) {
+    return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
+}
+
+std::string meeting_label(const MeetingRef& m) {
+    return link(meeting_href(m.committee, m.date), m.committee + ", " + long_date(m.date));
+}
+
+// One passage in a list: its link, its meeting, its status or decision.
+std::string passage_row(const Passage& p) {
+    std::string label = p.type == "minute" && p.minute ? "Minute " + *p.minute + ": " : "";
+    label += p.title.empty() ? "(untitled)" : p.title;
+    std::string out = "<li>" + link(passage_url(p), label);
+    if (p.status)
+        out += " <span class=\"badge\">" + escape(p.status_text.value_or(*p.status)) + "</span>";
+    if (p.minute && p.type == "action" && p.committee && p.meeting_date) {
+        out += " " + link("/minutes/" + url_encode(slugify(*p.committee)) + "/" + *p.meeting_date +
+                              "/" + url_encode(slugify(*p.minute)),
+                          "Minute " + *p.minute);
+    }
+    if (p.committee && p.meeting_date) {
+        out += "<br><span class=\"muted\">" +
+               link(meeting_href(*p.committee, *p.meeting_date),
+                    *p.committee + ", " + long_date(*p.meeting_date)) +
+               "</span>";
+    }
+    return out + "</li>\n";
+}
+
+std::string passage_list(const std::string& heading, const std::vector<Passage>& passages,
+                         const std::string& none) {
+    std::string out = "<h2>" + escape(heading) + "</h2>\n";
+    if (passages.empty()) return out + "<p class=\"empty\">" + escape(none) + "</p>\n";
+    out += "<ul>\n";
+    for (const auto& p : passages) out += passage_row(p);
+    return out + "</ul>\n";
+}
+
+}  // namespace
+
+std::string profile_page(const Profile& profile) {
+    const bool officer = profile.kind == Profile::Kind::kOfficer;
+    const char* filter = officer ? "officer" : "person";
+    std::string main =
+        "<nav class=\"crumbs\" aria-label=\"Where this stands\"><a "
+        "href=\"/browse\">Browse</a></nav>\n<h1>" +
+        escape(profile.name) + "<br><span class=\"muted\">" + (officer ? "Officer" : "Person") +
+        "</span></h1>\n";
+    main += "<p>" +
+            link("/search?" + std::string(filter) + "=" + url_encode(profile.name),
+                 "Every passage naming " + profile.name) +
+            "</p>\n";
+    main += passage_list("Reports", profile.reports, "No report names them.");
+    main += passage_list("Officer contact for", profile.contacts,
+                         "No report gives them as its officer contact.");
+    main += passage_list("Actions", profile.actions, "No action names them.");
+    if (!officer)
+        main += passage_list("Attendance", profile.attendance, "No attendance list names them.");
+    main += "<h2>Meetings</h2>\n";
+    if (profile.meetings.empty()) {
+        main += "<p class=\"empty\">No meeting names them.</p>\n";
+    } else {
+        main += "<ul>\n";
+        for (const auto& m : profile.meetings) main += "<li>" + meeting_label(m) + "</li>\n";
+        main += "</ul>\n";
+    }
+    PageFrame frame;
+    frame.title = profile.name;
+    return html_page(frame, main);
+}
+
+std::string committee_page(const CommitteeSummary& committee, const std::string& topic,
+                           const std::vector<Passage>& decisions) {
+    std::string main =
+        "<nav class=\"crumbs\" aria-label=\"Where this stands\"><a "
+        "href=\"/browse\">Browse</a></nav>\n<h1>" +
+        escape(committee.name) + "</h1>\n";
+    main += "<p class=\"muted\">" + std::to_string(committee.passages) + " passages, " +
+            std::to_string(committee.meetings.size()) +
+            (committee.meetings.size() == 1 ? " meeting" : " meetings") + " · " +
+            link("/search?committee=" + url_encode(committee.name), "Search this committee") +
+            "</p>\n";
+    main += "<form class=\"search\" action=\"" +
+            escape("/committees/" + url_encode(committee.slug)) +
+            "\" method=\"get\"><input type=\"search\" name=\"q\" value=\"" + escape(topic) +
+            "\" placeholder=\"A topic: its decisions over time\" aria-label=\"Topic\"><button "
+            "type=\"submit\">Show decisions</button></form>\n";
+    if (!topic.empty()) {
+        main += "<h2>Decisions about “" + escape(topic) + "”</h2>\n";
+        if (decisions.empty()) {
+            main +=
+                "<p class=\"empty\">No minute item of this committee about this records a "
+                "decision.</p>\n";
+        } else {
+            main += "<ol class=\"timeline\">\n";
+            for (const auto& p : decisions) {
+                main +=
+                    "<li><span class=\"muted\">" +
+                    (p.meeting_date
+                         ? link("/meetings/" + url_encode(committee.slug) + "/" + *p.meeting_date,
+                                long_date(*p.meeting_date))
+                         : std::string("Undated")) +
+                    "</span> " +
+                    link(passage_url(p), "Minute " + p.minute.value_or("?") + ": " +
+                                             (p.title.empty() ? "(untitled)" : p.title)) +
+                    " <span class=\"badge decision\">" + escape(capitalised(p.decision->kind)) +
+                    "</span>";
+                if (!p.decision->text.empty())
+                    main += "<p class=\"resolution\">" + escape(p.decision->text) + "</p>";
+                main += "</li>\n";
+            }
+            main += "</ol>\n";
+        }
+    }
+    main += "<h2>Meetings</h2>\n";
+    std::map<std::string, std::vector<std::pair<std::string, int>>, std::greater<>> years;
+    for (const auto& m : committee.meetings) years[m.first.substr(0, 4)].push_back(m);
+    for (const auto& [year, meetings] : years) {
+        main += "<h3>" + escape(year) + "</h3>\n<div class=\"meetings\">";
+        for (const auto& m : meetings)
+            main +=
+                link("/meetings/" + url_encode(committee.slug) + "/" + m.first, long_date(m.first));
+        main += "</div>\n";
+    }
+    PageFrame frame;
+    frame.title = topic.empty() ? committee.name : committee.name + ": " + topic;
+    return html_page(frame, main);
+}
+
+}  // namespace minutebook::web
