@@ -299,3 +299,15 @@ TEST_CASE("/committees/{slug} lists meetings by year and a topic's decisions") {
     CHECK(missing.status == 404);
     CHECK(missing.content_type == kHtml);
 }
+
+TEST_CASE("a minute page has a button that copies its citation", "[web][pages]") {
+    Reply minute = get("/minutes/children-and-young-people-committee/2024-10-08/232");
+    REQUIRE(minute.status == 200);
+    CHECK(minute.body.find("id=\"citation\"") != std::string::npos);
+    CHECK(minute.body.find("data-copy=\"citation\"") != std::string::npos);
+    CHECK(minute.body.find("<script src=\"/copy.js\"") != std::string::npos);
+    Reply script = get("/copy.js");
+    CHECK(script.status == 200);
+    CHECK(script.content_type.find("javascript") != std::string::npos);
+    CHECK(script.body.find("navigator.clipboard") != std::string::npos);
+}

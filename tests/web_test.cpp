@@ -546,7 +546,7 @@ TEST_CASE("a minute item's page shows its resolution, pages and citation", "[web
         "It was resolved to: approve the hours &lt;b&gt;now&lt;/b&gt;.",
         "href=\"" + pdf + "#page=4\">Open PDF at page 4</a>",
         "href=\"" + pdf + "#page=5\">Page 5</a>",
-        "<p class=\"cite\">Test Scrutiny Committee, 5 March 2024, minute 10 (agenda pack of 5 "
+        "<p class=\"cite\" id=\"citation\">Test Scrutiny Committee, 5 March 2024, minute 10 (agenda pack of 5 "
         "March 2024, p. 4)</p>",
         "<h2>Cited by</h2>",
         "Action: Publish the new opening hours</a>",
@@ -653,7 +653,10 @@ TEST_CASE("pages carry no script and a policy that forbids it", "[web][safety]")
         INFO(path);
         Reply r = get(made_port(), path);
         CHECK(r.body.find("<script") == std::string::npos);
-        CHECK(r.header("Content-Security-Policy").find("default-src 'none'") != std::string::npos);
+        const std::string policy = r.header("Content-Security-Policy");
+        CHECK(policy.find("default-src 'none'") != std::string::npos);
+        // Scripts from the site only (the copy button's): nothing inline runs.
+        CHECK(policy.find("script-src 'self';") != std::string::npos);
     }
 }
 

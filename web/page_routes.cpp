@@ -70,6 +70,23 @@ void add_page_routes(httplib::Server& server, Context& context) {
                    send_html(res, browse_page(committees(session->db), everything(*session)));
                }));
 
+    // The one script the pages load (the policy forbids inline scripts): a
+    // button with data-copy="<id>" copies that element's text.
+    server.Get("/copy.js", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "public, max-age=86400");
+        res.set_content(
+            "document.addEventListener('click', function (e) {\n"
+            "  var b = e.target.closest('button[data-copy]');\n"
+            "  if (!b || !navigator.clipboard) return;\n"
+            "  var t = document.getElementById(b.getAttribute('data-copy'));\n"
+            "  if (!t) return;\n"
+            "  navigator.clipboard.writeText(t.textContent.trim()).then(function () {\n"
+            "    b.textContent = 'Copied';\n"
+            "  });\n"
+            "});\n",
+            "text/javascript; charset=utf-8");
+    });
+
     server.Get("/help", guarded([](const httplib::Request&, httplib::Response& res) {
                    send_html(res, help_page());
                }));

@@ -193,7 +193,9 @@ std::string passage_page(const Passage& p, const std::vector<CitedMinute>& cites
     main += "<div class=\"columns\">\n<div>\n" + decision_html(p) + "<h2>Text</h2>\n" +
             text_with_pages(p) + "\n</div>\n<aside class=\"card side\">\n" + facts_html(p) +
             locations_html(p) + references_html(cites, cited_by) +
-            "<h2>Cite</h2>\n<p class=\"cite\">" + escape(citation(p)) + "</p>\n</aside>\n</div>";
+            "<h2>Cite</h2>\n<p class=\"cite\" id=\"citation\">" + escape(citation(p)) +
+            "</p>\n<button type=\"button\" data-copy=\"citation\">Copy citation</button>\n"
+            "<script src=\"/copy.js\" defer></script>\n</aside>\n</div>";
     PageFrame frame;
     frame.title = p.type == "minute" && p.minute ? "Minute " + *p.minute + ": " + p.title : p.title;
     return html_page(frame, main);

@@ -109,7 +109,8 @@ class CountingPool : public httplib::ThreadPool {
 void send_html(httplib::Response& res, const std::string& html) {
     res.set_header(
         "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+        "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        "form-action 'self'; "
         "base-uri 'none'; frame-ancestors 'none'");
     res.set_content(html, "text/html; charset=utf-8");
 }
