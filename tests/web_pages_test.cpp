@@ -10,35 +10,14 @@
 #include "core/passage.h"
 #include "corpus_index.h"
 #include "web/params.h"
+#include "test_server.h"
 #include "web/server.h"
 
 using namespace minutebook;
 
 namespace {
 
-class TestServer {
-  public:
-    explicit TestServer(const std::string& db) {
-        signal(SIGPIPE, SIG_IGN);
-        web::ServerOptions options;
-        options.db_path = db;
-        options.port = 0;
-        options.threads = 4;
-        server_ = std::make_unique<web::Server>(options);
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~TestServer() {
-        server_->stop();
-        thread_.join();
-    }
-    int port() const { return port_; }
-
-  private:
-    std::unique_ptr<web::Server> server_;
-    int port_ = 0;
-    std::thread thread_;
-};
+using test::TestServer;
 
 struct Reply {
     int status = 0;

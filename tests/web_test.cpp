@@ -23,6 +23,7 @@
 #include "run_command.h"
 #include "web/feeds.h"
 #include "web/params.h"
+#include "test_server.h"
 #include "web/server.h"
 
 using namespace minutebook;
@@ -30,31 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A server on a free loopback port, running until the object goes.
-class TestServer {
-  public:
-    TestServer(const std::string& db, std::vector<std::string> roots = {}) {
-        signal(SIGPIPE, SIG_IGN);
-        web::ServerOptions options;
-        options.db_path = db;
-        options.port = 0;
-        options.threads = 4;
-        options.roots = std::move(roots);
-        server_ = std::make_unique<web::Server>(options);
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->run(); });
-    }
-    ~TestServer() {
-        server_->stop();
-        thread_.join();
-    }
-    int port() const { return port_; }
-
-  private:
-    std::unique_ptr<web::Server> server_;
-    int port_ = 0;
-    std::thread thread_;
-};
+using test::TestServer;
 
 struct Reply {
     int status = 0;
