@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,15 @@ struct SearchRequest {
     int offset = 0;
     int limit = 10;                        // REQUIRES: 1..kMaxLimit
 };
+
+// The optional filters of a request with their parameter names, in the
+// order every interface lists them (URLs, hidden form fields).
+inline std::vector<std::pair<const char*, const std::optional<std::string>*>> filter_fields(
+    const SearchRequest& r) {
+    return {{"committee", &r.committee}, {"from", &r.from},         {"to", &r.to},
+            {"officer", &r.officer},     {"person", &r.person},     {"decision", &r.decision},
+            {"type", &r.type},           {"status", &r.status},     {"like", &r.like}};
+}
 
 inline constexpr int kMaxLimit = 1000;
 inline constexpr size_t kMaxQueryBytes = 1000;

@@ -14,18 +14,6 @@
 namespace minutebook::web {
 namespace {
 
-constexpr size_t kMaxSegmentBytes = 200;
-
-bool iso_date(const std::string& text) {
-    static const std::regex kDate("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    return std::regex_match(text, kDate);
-}
-
-bool segment(const std::string& text) {
-    return !text.empty() && text.size() <= kMaxSegmentBytes && clean_text(text) &&
-           text.find('/') == std::string::npos;
-}
-
 bool passage_id(const std::string& id) {
     static const std::regex kId("[0-9a-f]{16}");
     return std::regex_match(id, kId);
@@ -95,7 +83,7 @@ void add_page_routes(httplib::Server& server, Context& context) {
                guarded([&context](const httplib::Request& req, httplib::Response& res) {
                    const std::string slug = req.matches[1], date = req.matches[2],
                                      number = req.matches[3];
-                   if (!segment(slug) || !iso_date(date) || !segment(number)) {
+                   if (!path_segment(slug) || !iso_date_text(date) || !path_segment(number)) {
                        return send_failure(
                            req, res,
                            bad_request(
@@ -117,7 +105,7 @@ void add_page_routes(httplib::Server& server, Context& context) {
     server.Get(R"(/meetings/([^/]+)/([^/]+))",
                guarded([&context](const httplib::Request& req, httplib::Response& res) {
                    const std::string slug = req.matches[1], date = req.matches[2];
-                   if (!segment(slug) || !iso_date(date)) {
+                   if (!path_segment(slug) || !iso_date_text(date)) {
                        return send_failure(
                            req, res,
                            bad_request("A meeting's address is /meetings/committee/YYYY-MM-DD."));
@@ -159,7 +147,7 @@ void add_page_routes(httplib::Server& server, Context& context) {
             officer ? R"(/officers/([^/]+))" : R"(/people/([^/]+))",
             guarded([&context, kind, officer](const httplib::Request& req, httplib::Response& res) {
                 const std::string name = req.matches[1];
-                if (!segment(name)) {
+                if (!path_segment(name)) {
                     return send_failure(
                         req, res,
                         bad_request(officer ? "An officer's address is /officers/name."
@@ -176,7 +164,7 @@ void add_page_routes(httplib::Server& server, Context& context) {
                guarded([&context](const httplib::Request& req, httplib::Response& res) {
                    const std::string slug = req.matches[1];
                    const std::string topic = req.get_param_value("q");
-                   if (!segment(slug))
+                   if (!path_segment(slug))
                        return send_failure(
                            req, res, bad_request("A committee's address is /committees/name."));
                    if (topic.size() > kMaxQueryBytes || !clean_text(topic)) {

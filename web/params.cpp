@@ -169,12 +169,7 @@ std::string query_string(const SearchRequest& r, int default_limit) {
         out += (out.empty() ? "" : "&") + std::string(name) + "=" + url_encode(value);
     };
     add("q", r.query);
-    const std::pair<const char*, const std::optional<std::string>*> filters[] = {
-        {"committee", &r.committee}, {"from", &r.from},     {"to", &r.to},
-        {"officer", &r.officer},     {"person", &r.person}, {"decision", &r.decision},
-        {"type", &r.type},           {"status", &r.status}, {"like", &r.like},
-    };
-    for (const auto& [name, value] : filters) {
+    for (const auto& [name, value] : filter_fields(r)) {
         if (*value) add(name, **value);
     }
     if (r.sort != "relevance") add("sort", r.sort);

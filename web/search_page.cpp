@@ -100,14 +100,7 @@ std::string hidden_state(const SearchRequest& r, std::initializer_list<std::stri
         if (value && !value->empty() && !skip(name)) out += hidden_input(name, *value);
     };
     add("q", r.query.empty() ? std::nullopt : std::optional<std::string>(r.query));
-    add("committee", r.committee);
-    add("from", r.from);
-    add("to", r.to);
-    add("officer", r.officer);
-    add("person", r.person);
-    add("decision", r.decision);
-    add("type", r.type);
-    add("status", r.status);
+    for (const auto& [name, value] : filter_fields(r)) add(name, *value);
     if (r.sort != "relevance") add("sort", r.sort);
     if (r.limit != default_limit) add("limit", std::to_string(r.limit));
     return out;
