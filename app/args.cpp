@@ -1,5 +1,7 @@
 #include "app/args.h"
 
+#include "core/sizes.h"
+
 namespace minutebook {
 
 Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
@@ -62,6 +64,14 @@ int Args::integer(const std::string& name, int fallback, int min, int max) const
                          std::to_string(max) + ".");
     }
     return n;
+}
+
+std::uintmax_t Args::size(const std::string& name, std::uintmax_t fallback) const {
+    auto v = value(name);
+    if (!v) return fallback;
+    auto bytes = parse_size(*v);
+    if (!bytes) throw UsageError("--" + name + " must be a size in bytes, such as 1073741824, 512M or 1G.");
+    return *bytes;
 }
 
 }  // namespace minutebook

@@ -2,6 +2,7 @@
 // positional words, checked against what a subcommand accepts.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,6 +32,9 @@ public:
     std::optional<std::string> value(const std::string& name) const;
     // An integer option within [min, max], or `fallback` when absent.
     int integer(const std::string& name, int fallback, int min, int max) const;
+    // A size in bytes ("1073741824", "512M", "1.5G": core/sizes.h), or
+    // `fallback` when absent.
+    std::uintmax_t size(const std::string& name, std::uintmax_t fallback) const;
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:

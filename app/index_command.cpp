@@ -12,7 +12,8 @@
 namespace minutebook {
 namespace {
 
-const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] [--ocr MODE] PATH...
+const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] [--ocr MODE]
+                        [LIMITS] PATH...
 
 Indexes every PDF under the given files and folders (folders are walked
 recursively). Files are identified by the SHA-256 of their bytes: indexing
@@ -21,8 +22,9 @@ the same archive twice gives the same index.
 A re-run reads only new and changed files, follows files moved or renamed
 without reading them, and removes files gone from under the given folders.
 Files that failed are not read again until they change (encrypted ones also
-when the passwords change). A second run on the same --db while one writes
-stops at once; searches meanwhile see the last commit.
+when the passwords change, files stopped by a limit also when that limit is
+raised). A second run on the same --db while one writes stops at once;
+searches meanwhile see the last commit.
 
 Options:
   --db DIR          the index to write (created when missing)
@@ -37,7 +39,24 @@ Options:
                       always  every page
   --ocr-cache DIR   where OCR'd text is kept so that no page is read
                     twice (default: ocr-cache inside the --db folder)
+  --batch-files N   files per commit (default: 50); a run that is killed
+                    loses at most the files of its current batch
   --quiet           no progress line
+
+Limits on each file (each file is read in a process of its own; a file
+that reaches a limit is reported and the run goes on; it is read again when
+a later run raises that limit). Sizes take K, M or G (1024-based):
+  --time-limit SECONDS  a file still being read after this is stopped and
+                    reported damaged; OCR stops at 80% of it and leaves the
+                    remaining pages unread by OCR, with a warning
+                    (default: 300)
+  --memory-limit SIZE  memory (address space) of each reader process;
+                    what needs more is left out with a warning, or the
+                    file is reported damaged (default: 1G)
+  --max-file-size SIZE  larger files are not read: "too large"
+                    (default: 512M)
+  --max-pages N     only the first N pages of a file are read, with a
+                    warning (default: 5000)
 
 Exit status: 0 when every file was indexed, 1 when some failed (the rest are
 indexed and searchable), 2 for misuse.
@@ -74,7 +93,7 @@ void print_summary(const IndexReport& report, std::ostream& out) {
         << static_cast<int>(report.seconds * 10) / 10.0 << " s.\n";
     out << "Files: " << report.new_files << " new, " << report.changed << " changed, " << report.unchanged
         << " unchanged, " << report.moved << " moved, " << report.removed << " removed";
-    if (report.retried > 0) out << ", " << report.retried << " read again (new passwords or OCR mode)";
+    if (report.retried > 0) out << ", " << report.retried << " read again (new passwords, OCR mode or limits)";
     out << " (" << report.read << " read).\n";
     for (const auto& r : report.reports) {
         if (r.status != "ok") {
@@ -105,7 +124,9 @@ IndexReport index_with_progress(const std::vector<std::string>& paths, IndexOpti
 }
 
 int run_index(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache"}, {"help", "quiet"}});
+    Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache", "batch-files", "time-limit",
+                      "memory-limit", "max-file-size", "max-pages"},
+                     {"help", "quiet"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -122,6 +143,11 @@ int run_index(const std::vector<std::string>& argv) {
         throw UsageError("--ocr takes auto, never or always.");
     }
     options.ocr_cache_dir = args.value("ocr-cache").value_or("");
+    options.batch_files = args.integer("batch-files", options.batch_files, 1, 1000000);
+    options.seconds_per_file = args.integer("time-limit", static_cast<int>(options.seconds_per_file), 1, 86400);
+    options.memory_limit_bytes = args.size("memory-limit", options.memory_limit_bytes);
+    options.max_file_bytes = args.size("max-file-size", options.max_file_bytes);
+    options.max_pages = args.integer("max-pages", options.max_pages, 1, 10000000);
     IndexReport report;
     try {
         report = index_with_progress(args.positional(), std::move(options), args.flag("quiet"));

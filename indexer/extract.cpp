@@ -6,8 +6,10 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -15,6 +17,7 @@
 
 #include "core/normalise.h"
 #include "core/passage.h"
+#include "core/sizes.h"
 #include "indexer/language.h"
 #include "indexer/ocr.h"
 
@@ -27,6 +30,7 @@ const char* to_string(ExtractStatus status) {
         case ExtractStatus::kNotPdf: return "not a PDF";
         case ExtractStatus::kDamaged: return "damaged";
         case ExtractStatus::kEmpty: return "empty";
+        case ExtractStatus::kTooLarge: return "too large";
     }
     return "unknown";
 }
@@ -179,6 +183,8 @@ public:
 
     int pages() const { return pages_; }
     int from_cache() const { return from_cache_; }
+    bool stopped_by_page_limit() const { return skipped_.count(kLimit) > 0; }
+    bool stopped_by_time() const { return skipped_.count(kTime) > 0; }
 
     // "38 pages read by OCR", with the reasons when they are not all "no
     // text layer", and the pages it did not reach and why. Empty when OCR
@@ -240,6 +246,14 @@ private:
 }  // namespace
 
 ExtractResult extract_pdf(const std::string& path, const ExtractOptions& options) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && options.max_file_bytes > 0 && size > options.max_file_bytes) {
+        ExtractResult r;
+        r.status = ExtractStatus::kTooLarge;
+        r.message = "too large: " + format_size(size) + ", over the " + format_size(options.max_file_bytes) + " limit";
+        return r;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         ExtractResult r;
@@ -297,9 +311,12 @@ ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& 
         r.message = "damaged: the PDF has no readable pages";
         return r;
     }
-    r.pages.reserve(static_cast<size_t>(r.page_count));
+    const int pages_to_read =
+        options.max_pages > 0 ? std::min(r.page_count, options.max_pages) : r.page_count;
+    r.pages_limited = pages_to_read < r.page_count;
+    r.pages.reserve(static_cast<size_t>(pages_to_read));
     PageOcr ocr(options);
-    for (int i = 0; i < r.page_count; ++i) {
+    for (int i = 0; i < pages_to_read; ++i) {
         PageText page;
         page.number = i + 1;
         std::unique_ptr<poppler::page> p(doc->create_page(i));
@@ -319,9 +336,16 @@ ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& 
     }
     r.ocr_pages = ocr.pages();
     r.ocr_from_cache = ocr.from_cache();
+    r.ocr_pages_limited = ocr.stopped_by_page_limit();
+    r.ocr_time_limited = ocr.stopped_by_time();
     r.message = ocr.summary();
     if (options.ocr == OcrMode::kNever && !r.pages_without_text.empty()) {
         r.message = "no text layer on " + std::to_string(r.pages_without_text.size()) + " pages";
+    }
+    if (r.pages_limited) {
+        const std::string cut = "only the first " + plural(pages_to_read, "page", "pages") + " of " +
+                                std::to_string(r.page_count) + " read (page limit)";
+        r.message = r.message.empty() ? cut : cut + "; " + r.message;
     }
     return r;
 }

@@ -7,6 +7,7 @@
 // one sentence for the run's summary.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ enum class ExtractStatus {
     kNotPdf,     // the bytes are not a PDF
     kDamaged,    // a PDF that Poppler cannot open or read
     kEmpty,      // zero bytes
+    kTooLarge,   // larger than ExtractOptions::max_file_bytes: not read
 };
 
 const char* to_string(ExtractStatus status);
@@ -77,6 +79,13 @@ struct ExtractOptions {
     // Stop OCR once it has taken this many seconds on the file, so that a
     // long scan is not lost to a reader's time limit. Default: 0, no limit.
     double ocr_seconds = 0;
+    // extract_pdf() does not read a file larger than this: a PDF of
+    // gigabytes is a scan of a whole shelf or an attack, not a paper.
+    // Default: 0, no limit.
+    std::uintmax_t max_file_bytes = 0;
+    // Read only the first this many pages; the rest are left out and the
+    // message says so. Default: 0, no limit.
+    int max_pages = 0;
 };
 
 struct ExtractResult {
@@ -89,6 +98,12 @@ struct ExtractResult {
     int ocr_pages = 0;           // pages whose text came from OCR
     int ocr_from_cache = 0;      // of those, found in the OCR cache rather than recognised
     bool copy_forbidden = false;  // an owner password forbids copying text
+    // Limits of ExtractOptions that cut the reading short: pages past
+    // max_pages left out; pages left without OCR for ocr_page_limit or
+    // for ocr_seconds.
+    bool pages_limited = false;
+    bool ocr_pages_limited = false;
+    bool ocr_time_limited = false;
 
     bool ok() const { return status == ExtractStatus::kOk; }
 };

@@ -180,9 +180,30 @@ FileReport known_failure(const LedgerEntry& e) {
     r.passages = e.passages;
     r.ocr_pages = e.ocr_pages;
     r.copy_forbidden = e.copy_forbidden;
+    for (const auto& limit : e.limits) r.limits.push_back(limit.first);
     r.not_retried = true;
     r.indexed_at = e.indexed_at;
     return r;
+}
+
+// The run's limits by name, as the ledger records them; 0 for none.
+std::map<std::string, double> run_limits(const IndexOptions& options) {
+    return {{kLimitFileSize, static_cast<double>(options.max_file_bytes)},
+            {kLimitPages, options.max_pages},
+            {kLimitTime, options.seconds_per_file},
+            {kLimitMemory, static_cast<double>(options.memory_limit_bytes)},
+            {kLimitOcrPages, options.ocr_page_limit}};
+}
+
+// The limits that cut the reading of a file short, by name.
+std::vector<std::string> limits_hit(const ExtractResult& extracted) {
+    std::vector<std::string> out;
+    if (extracted.status == ExtractStatus::kTooLarge) out.push_back(kLimitFileSize);
+    if (extracted.pages_limited) out.push_back(kLimitPages);
+    // OCR's time is a share of the file's (see index_paths).
+    if (extracted.ocr_time_limited) out.push_back(kLimitTime);
+    if (extracted.ocr_pages_limited) out.push_back(kLimitOcrPages);
+    return out;
 }
 
 LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileOutcome& o,
@@ -201,6 +222,7 @@ LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileO
     e.copy_forbidden = o.report.copy_forbidden;
     if (e.status == "encrypted") e.passwords = plan.password_hash;
     e.ocr = plan.ocr;
+    for (const auto& name : o.report.limits) e.limits[name] = plan.limits.at(name);
     e.indexed_at = utc_now_iso();
     return e;
 }
@@ -263,6 +285,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     plan_options.roots = roots;
     plan_options.password_hash = password_list_hash(options.passwords);
     plan_options.ocr = to_string(options.ocr);
+    plan_options.limits = run_limits(options);
     plan_options.hash = [](const ArchiveFile& f) { return hash_file(f.path); };
     RunPlan plan = plan_run(files, stats, ledger.entries(), plan_options);
 
@@ -296,6 +319,8 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     extract_options.ocr_cache_dir =
         options.ocr_cache_dir.empty() ? (fs::path(options.db_path) / "ocr-cache").string() : options.ocr_cache_dir;
     extract_options.ocr_page_limit = options.ocr_page_limit;
+    extract_options.max_file_bytes = options.max_file_bytes;
+    extract_options.max_pages = options.max_pages;
     // OCR stops in time for the reader to finish the file within its limit.
     extract_options.ocr_seconds = options.seconds_per_file * 0.8;
 
@@ -305,10 +330,12 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
         o.report.file = file.display;
         o.report.status = extracted.ok() ? "ok" : to_string(extracted.status);
         o.report.message = extracted.message;
-        o.report.pages = extracted.page_count;
+        // Pages read: a file cut short by the page limit counts what it gave.
+        o.report.pages = extracted.pages_limited ? static_cast<int>(extracted.pages.size()) : extracted.page_count;
         o.sha256 = extracted.sha256;
         o.report.copy_forbidden = extracted.copy_forbidden;
         o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
+        o.report.limits = limits_hit(extracted);
         if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
         return o;
     };
@@ -343,6 +370,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     IsolationOptions isolation;
     isolation.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     isolation.seconds_per_file = options.seconds_per_file;
+    isolation.memory_limit_bytes = options.memory_limit_bytes;
     if (options.on_progress && !to_read.empty()) {
         options.on_progress({0, static_cast<int>(to_read.size()), 0, 0, to_read.front().display});
     }

@@ -11,6 +11,7 @@
 // until it changes; an encrypted one also when the passwords change.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -20,14 +21,26 @@
 
 namespace minutebook {
 
+// The limits a run puts on each file (IndexOptions), by the names reports
+// and the ledger give them.
+inline constexpr const char* kLimitFileSize = "file size";  // max_file_bytes
+inline constexpr const char* kLimitPages = "pages";          // max_pages
+inline constexpr const char* kLimitTime = "time";            // seconds_per_file (OCR's share too)
+inline constexpr const char* kLimitMemory = "memory";        // memory_limit_bytes
+inline constexpr const char* kLimitOcrPages = "ocr pages";   // ocr_page_limit
+
 struct FileReport {
     std::string file;     // path as shown to the user (relative to its root)
-    std::string status;   // "ok", "encrypted", "not a PDF", "damaged", "empty"
+    // "ok", "encrypted", "not a PDF", "damaged", "empty", "too large"
+    std::string status;
     std::string message;  // why it failed, or a warning ("no text layer on 3 pages")
     int pages = 0;
     int passages = 0;
     int ocr_pages = 0;
     bool copy_forbidden = false;  // an owner password forbids copying; indexed as a public record
+    // The limits (kLimit...) that stopped reading it or cut it short: a
+    // failure, or pages left out with a warning. Empty for none.
+    std::vector<std::string> limits;
     // A failure recorded by an earlier run, not retried because the file has
     // not changed (`indexed_at` says when it was read).
     bool not_retried = false;
@@ -49,9 +62,26 @@ struct IndexOptions {
     int jobs = 0;
     // Called before each file and once at the end. Default: none.
     std::function<void(const IndexProgress&)> on_progress;
+    // Limits on each file, so that one PDF cannot hold the run for hours
+    // or take the machine's memory (indexer/isolated.h). A file stopped by
+    // one is reported with the limit in its message; one cut short (pages
+    // left out) is indexed with a warning. Either is read again when a
+    // later run raises the limit that stopped it.
+    //
     // A file still being read after this long is stopped and reported
-    // damaged. Default: 300.
+    // damaged; OCR stops at 80% of it, leaving the remaining pages as their
+    // text layer has them. Default: 300.
     double seconds_per_file = 300;
+    // Address space of each reader process: Poppler and tesseract give up
+    // what needs more (a decompression bomb's giant image), or the reader
+    // dies and the file is reported damaged. Readers of a typical archive
+    // need under 200 MB. Default: 1 GiB.
+    std::uintmax_t memory_limit_bytes = std::uintmax_t(1) << 30;
+    // A larger file is not read: status "too large". Default: 512 MiB.
+    std::uintmax_t max_file_bytes = std::uintmax_t(512) << 20;
+    // Only the first this many pages of a file are read, with a warning.
+    // Default: 5000.
+    int max_pages = 5000;
     // A batch (one commit: its files' passages and ledger entries together)
     // ends after this many files or passages, whichever comes first. A run
     // that is killed loses at most its current batch. Default: 50, 20000.

@@ -3,6 +3,7 @@
 // files are read at once; results come back in the order the files were given.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,14 +21,22 @@ struct FileOutcome {
 };
 
 struct IsolationOptions {
-    int jobs = 1;                        // child processes at once, >= 1
-    double seconds_per_file = 300;       // a child still running after this is killed
-    size_t memory_limit_bytes = size_t(4) << 30;  // address space of each child
+    int jobs = 1;                   // child processes at once, >= 1
+    // A child still running after this is killed. 0: none. Default: 300.
+    double seconds_per_file = 300;
+    // Address space of each child (RLIMIT_AS, which counts what it inherits
+    // from the parent too). 0: none. Default: 1 GiB.
+    std::uintmax_t memory_limit_bytes = std::uintmax_t(1) << 30;
 };
 
 // Reads `files` with `read` (which runs in a child) and calls `done` in the
-// parent with each outcome, in the order of `files`. A child that dies or
-// times out gives an outcome with status "damaged" and the reason.
+// parent with each outcome, in the order of `files`. A child that dies (a
+// signal: the reason names it), times out, or runs out of memory gives an
+// outcome with status "damaged" and the reason; the time and memory limits
+// are named in `report.limits` (kLimitTime, kLimitMemory). A child's
+// standard error is read by the parent, never shown: Poppler says there
+// when an allocation failed, and an outcome that is "ok" all the same gets
+// a warning that parts were left out for the memory limit.
 void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions& options,
                    const std::function<FileOutcome(const ArchiveFile&)>& read,
                    const std::function<void(size_t index, FileOutcome&&)>& done);

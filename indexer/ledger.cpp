@@ -45,6 +45,7 @@ std::string ledger_to_json(const LedgerEntry& e) {
                      {"indexed_at", e.indexed_at}};
     if (!e.passwords.empty()) j["passwords"] = e.passwords;
     if (!e.ocr.empty()) j["ocr"] = e.ocr;
+    if (!e.limits.empty()) j["limits"] = e.limits;
     return j.dump();
 }
 
@@ -65,6 +66,7 @@ std::optional<LedgerEntry> ledger_from_json(const std::string& path, const std::
         e.copy_forbidden = j.value("copy_forbidden", false);
         e.passwords = j.value("passwords", "");
         e.ocr = j.value("ocr", "");
+        e.limits = j.value("limits", std::map<std::string, double>());
         e.indexed_at = j.value("indexed_at", "");
         return e;
     } catch (const nlohmann::json::exception&) {
@@ -134,6 +136,10 @@ const char* to_string(FileChange change) {
 }
 
 bool read_again(const LedgerEntry& e, const PlanOptions& options) {
+    for (const auto& [name, value] : e.limits) {
+        auto now = options.limits.find(name);
+        if (now != options.limits.end() && (now->second == 0 || now->second > value)) return true;
+    }
     if (e.status == "encrypted") return e.passwords != options.password_hash;
     if (!e.ok() || e.ocr.empty() || e.ocr == options.ocr) return false;
     if (e.ocr == "always" || options.ocr == "always") return true;

@@ -7,7 +7,8 @@
 // Files that failed stay in the ledger with their reason and are not read
 // again until their bytes change, except encrypted ones, which are tried
 // again when the list of passwords changes (and files with pages without
-// text, when the OCR mode changes).
+// text, when the OCR mode changes, and files stopped or cut short by a
+// limit, when a run raises that limit).
 //
 // Plain values and free functions; the run's own bookkeeping lives in
 // indexer.cpp. Nothing here is shared between threads.
@@ -34,7 +35,8 @@ struct LedgerEntry {
     std::string sha256;  // of the bytes; empty when the file could not be read
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
-    std::string status;   // FileReport::status: "ok", "encrypted", "not a PDF", "damaged", "empty"
+    // FileReport::status: "ok", "encrypted", "not a PDF", "damaged", "empty", "too large"
+    std::string status;
     std::string message;  // the reason of a failure, or a warning
     int pages = 0;
     int passages = 0;
@@ -42,6 +44,10 @@ struct LedgerEntry {
     bool copy_forbidden = false;  // indexed although an owner password forbids copying
     std::string passwords;        // encrypted files: password_list_hash() of the list tried
     std::string ocr;  // the OCR mode it was read with ("never", "auto", "always"); "" unknown
+    // The limits that stopped reading it or cut it short (FileReport::limits),
+    // each with the value it had in that run (IndexOptions's unit: seconds,
+    // bytes, pages). Empty for none.
+    std::map<std::string, double> limits;
     std::string indexed_at;  // when the file was last read, ISO 8601 UTC
 
     bool ok() const { return status == "ok"; }
@@ -85,7 +91,8 @@ enum class FileChange {
     kUnchanged,  // same bytes as its entry (size and time, or else SHA-256): not read
     kMoved,      // its bytes are those of a file gone from its old path: not read
     kRetried,    // unchanged, but what reading it gives may differ: encrypted and the
-                 // passwords changed, or pages without text and the OCR mode changed
+                 // passwords changed, pages without text and the OCR mode changed, or
+                 // stopped or cut short by a limit that this run raises
 };
 const char* to_string(FileChange change);
 
@@ -119,6 +126,9 @@ struct PlanOptions {
     std::vector<std::string> roots;
     std::string password_hash;  // password_list_hash() of this run's passwords
     std::string ocr;            // this run's OCR mode ("never", "auto", "always")
+    // This run's limits by name (kLimit...), in LedgerEntry::limits's
+    // units; 0 for none.
+    std::map<std::string, double> limits;
     // Reads a file's SHA-256 ("" when it cannot). Called only for files whose
     // size or time changed, and for new files when some file is gone (to
     // find moves). REQUIRES: set.
@@ -129,9 +139,10 @@ struct PlanOptions {
 RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileStat>& stats,
                  const std::map<std::string, LedgerEntry>& ledger, const PlanOptions& options);
 
-// Whether an entry whose bytes have not changed is read again: encrypted
-// and the passwords changed; or pages without text (or read by OCR) and the
-// OCR mode changed; or the OCR mode changed to or from reading every page.
+// Whether an entry whose bytes have not changed is read again: a limit that
+// stopped it or cut it short is higher (or gone) in this run; encrypted and
+// the passwords changed; or pages without text (or read by OCR) and the OCR
+// mode changed; or the OCR mode changed to or from reading every page.
 bool read_again(const LedgerEntry& entry, const PlanOptions& options);
 
 // SHA-256 of the file's bytes, "" when it cannot be read.

@@ -39,6 +39,11 @@ TEST_CASE("misuse exits with status 2 and says why", "[cli]") {
         {"search --limit", "--limit needs a value"},
         {"search --colour red school", "Unknown option --colour"},
         {"search --json=yes school", "--json takes no value"},
+        {"index --memory-limit lots corpus", "--memory-limit must be a size in bytes"},
+        {"index --max-file-size 0 corpus", "--max-file-size must be a size in bytes"},
+        {"index --max-pages 0 corpus", "--max-pages must be a whole number from 1"},
+        {"index --time-limit 1.5 corpus", "--time-limit must be a whole number from 1"},
+        {"index --batch-files none corpus", "--batch-files must be a whole number from 1"},
     };
     for (const auto& c : kCases) {
         INFO("minutebook " << c.args);

@@ -31,6 +31,7 @@ namespace {
 
 const char* kCp2019 = "Agenda_reports_pack_17-Jul-2019_Corporate_Parenting_Sub-Committee.pdf";
 const char* kSelf2017 = "Childrens_Services_Self-Assessment_2017.pdf";
+const char* kCyp2017 = "Agenda_reports_pack_11-Jul-2017_Children_and_Young_People_Committee.pdf";
 
 // ---- plan_run on a made-up archive ----
 
@@ -537,4 +538,51 @@ TEST_CASE("the summary says what a run found and stats says what the index holds
     auto missing = run_minutebook("stats --db " + quote((dir.path() / "nothing").string()));
     CHECK(missing.status == 1);
     CHECK(missing.err.find("no index") != std::string::npos);
+}
+
+TEST_CASE("a file stopped or cut short by a limit is read again when a run raises the limit",
+          "[incremental][limits]") {
+    test::TempDir dir("minutebook-limits");
+    const fs::path archive = dir.path() / "archive";
+    fs::create_directories(archive);
+    fs::copy_file(test::corpus_dir() / kCp2019, archive / "small.pdf");  // 38 pages, 156 KB
+    fs::copy_file(test::corpus_dir() / kCyp2017, archive / "big.pdf");   // 119 pages, 364 KB
+    const std::string db = (dir.path() / "db").string();
+    const std::string index = "index --ocr never --db " + quote(db) + " ";
+
+    // "Froude" is printed on page 30 of small.pdf and on none before it.
+    struct Step {
+        const char* limits;
+        int status;
+        std::vector<std::string> says;
+        size_t froude_found;
+    };
+    const std::vector<Step> steps = {
+        {"--max-file-size 200K --max-pages 20",
+         1,
+         {"failed  big.pdf: too large: 364 KB, over the 200 KB limit\n",
+          "warning small.pdf: only the first 20 pages of 38 read (page limit)\n",
+          "Indexed 1 of 2 files: 20 pages", "(2 read)"},
+         0},
+        {"--max-file-size 200K --max-pages 20",
+         1,
+         {"failed  big.pdf: too large: 364 KB, over the 200 KB limit (unchanged since", "2 unchanged",
+          "(0 read)"},
+         0},
+        {"--max-file-size 1M --max-pages 20",
+         0,
+         {"warning big.pdf: only the first 20 pages of 119 read (page limit)\n",
+          "Indexed 2 of 2 files: 40 pages", "1 unchanged", "1 read again", "(1 read)"},
+         0},
+        {"", 0, {"Indexed 2 of 2 files: 157 pages", "2 read again", "(2 read)"}, 1},
+        {"", 0, {"2 unchanged", "(0 read)"}, 1},
+    };
+    for (const auto& step : steps) {
+        INFO(step.limits);
+        auto r = run_minutebook(index + step.limits + " " + quote(archive.string()));
+        INFO(r.err);
+        CHECK(r.status == step.status);
+        for (const auto& s : step.says) CHECK(r.err.find(s) != std::string::npos);
+        CHECK(files_found(db, "Froude").count("small.pdf") == step.froude_found);
+    }
 }

@@ -306,6 +306,37 @@ TEST_CASE("a scanned pack finds the pages its text version finds", "[ocr][search
         }
     }
     CHECK(same >= 8);
+
+    // Cut short by its OCR page limit, the scan is read again only when a
+    // run raises the limit; the pages already OCR'd come from the cache.
+    CHECK(index_paths({(test::shared_corpus_dir() / kScan).string()}, scan_options).read == 0);
+    scan_options.ocr_page_limit = kOcrPages + 2;
+    IndexReport more = index_paths({(test::shared_corpus_dir() / kScan).string()}, scan_options);
+    CHECK(more.retried == 1);
+    REQUIRE(more.reports.size() == 1);
+    CHECK(more.reports[0].ocr_pages == kOcrPages + 2);
+}
+
+TEST_CASE("a scan whose OCR ran out of time is read again when the time limit is raised",
+          "[ocr][limits]") {
+    if (test::shared_corpus_dir().empty()) {
+        WARN("../shared/corpus is not here");
+        return;
+    }
+    test::TempDir dir("minutebook-ocr-time");
+    IndexOptions options;
+    options.db_path = (dir.path() / "db").string();
+    options.seconds_per_file = 2;  // OCR stops after 1.6 s, or the reader is stopped at 2 s
+    const std::string scan = (test::shared_corpus_dir() / kScan).string();
+    IndexReport first = index_paths({scan}, options);
+    REQUIRE(first.reports.size() == 1);
+    INFO(first.reports[0].status << ": " << first.reports[0].message);
+    CHECK(first.reports[0].limits == std::vector<std::string>{kLimitTime});
+    CHECK(first.reports[0].ocr_pages < 38);
+    CHECK(index_paths({scan}, options).read == 0);
+    options.seconds_per_file = 3;
+    IndexReport again = index_paths({scan}, options);
+    CHECK(again.retried == 1);
 }
 
 TEST_CASE("index reports pages read by OCR and takes --ocr never, auto or always", "[ocr][cli]") {
