@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/passage.h"
+#include "indexer/acronyms.h"
+
 namespace minutebook {
 namespace {
 
@@ -153,6 +156,16 @@ const std::map<std::string, std::string>& british_american_pairs() {
         {"vigour", "vigor"},            {"endeavour", "endeavor"},
     };
     return kPairs;
+}
+
+AcronymCounts acronyms_in(const Xapian::Database& db) {
+    AcronymCounts out;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const Passage p = from_document_data(db.get_document(*it).get_data());
+        const int files = static_cast<int>(p.locations.size());
+        for (const auto& d : find_acronym_definitions(p.text)) out[d.acronym][d.expansion] += files;
+    }
+    return out;
 }
 
 void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms) {

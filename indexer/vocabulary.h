@@ -8,6 +8,7 @@
 #include <string>
 
 namespace Xapian {
+class Database;
 class WritableDatabase;
 }
 
@@ -19,6 +20,12 @@ using AcronymCounts = std::map<std::string, std::map<std::string, int>>;
 // Rebuilds the spelling table and synonyms of `db` from its terms, and adds
 // the acronyms seen in this run. Idempotent: running it twice changes nothing.
 void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms);
+
+// The acronym definitions of every passage of `db`, each counted once per
+// file that prints it, as a run writing them all would have counted them.
+// For a run that follows one killed before its end: the killed run's counts
+// died with it.
+AcronymCounts acronyms_in(const Xapian::Database& db);
 
 // Rare words of `words` (word -> passages holding it) one edit away from a
 // word at least five times as common: misspelt -> correction. Exposed for tests.

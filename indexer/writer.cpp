@@ -30,6 +30,11 @@ bool alphabetic(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
 }
 
+// Set with the first commit of a run that changes passages and cleared by
+// its finish(): a run killed between them leaves it, so that the next run
+// rebuilds the vocabulary even when it has nothing left to write.
+constexpr const char* kVocabularyStale = "vocabulary:stale";
+
 }  // namespace
 
 struct IndexWriter::Impl {
@@ -39,8 +44,13 @@ struct IndexWriter::Impl {
     AcronymCounts acronyms;
     bool changed = false;  // since the last finish(): the vocabulary needs rebuilding
     bool in_batch = false;  // a transaction is open: changes since the last commit()
+    // kVocabularyStale is set in the index: by this run's first commit of a
+    // change, or by a run killed before its finish() (`recovering`).
+    bool stale_marked = false;
+    bool recovering = false;
 
     explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
+        stale_marked = recovering = !db.get_metadata(kVocabularyStale).empty();
         generator.set_stemmer(stemmer);
         generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     }
@@ -214,6 +224,10 @@ std::vector<std::string> IndexWriter::metadata_keys(const std::string& prefix) c
 }
 
 void IndexWriter::commit() {
+    if (impl_->changed && !impl_->stale_marked) {
+        set_metadata(kVocabularyStale, "1");
+        impl_->stale_marked = true;
+    }
     if (impl_->in_batch) {
         impl_->db.commit_transaction();
         impl_->in_batch = false;
@@ -224,8 +238,15 @@ void IndexWriter::commit() {
 
 void IndexWriter::finish() {
     commit();
-    if (impl_->changed) rebuild_vocabulary(impl_->db, impl_->acronyms);
-    impl_->changed = false;
+    // A killed run's acronyms died with it: a recovering run counts them
+    // all again from the index.
+    if (impl_->recovering) {
+        rebuild_vocabulary(impl_->db, acronyms_in(impl_->db));
+    } else if (impl_->changed) {
+        rebuild_vocabulary(impl_->db, impl_->acronyms);
+    }
+    if (impl_->stale_marked) impl_->db.set_metadata(kVocabularyStale, "");
+    impl_->changed = impl_->recovering = impl_->stale_marked = false;
     impl_->acronyms.clear();
     impl_->db.commit();
 }

@@ -19,10 +19,13 @@
 #include "indexer/indexer.h"
 #include "indexer/ledger.h"
 #include "query/search.h"
+#include "index_checks.h"
 #include "run_command.h"
 #include "test_paths.h"
 
 using namespace minutebook;
+using test::disagreements;
+using test::index_dump;
 using test::quote;
 using test::run_minutebook;
 namespace fs = std::filesystem;
@@ -102,64 +105,6 @@ std::string plan_string(const std::vector<FakeEntry>& entries, const std::vector
     return out + " | hashed:" + hashed;
 }
 
-// ---- a whole index as one string ----
-
-// Every passage (its data and boolean terms), every file path and ledger
-// entry (without the times that differ between runs), sorted.
-std::string index_dump(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::vector<std::string> lines;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Xapian::Document doc = db.get_document(*it);
-        std::string line = doc.get_data() + "\n  terms:";
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            const std::string term = *t;
-            if (!term.empty() && (term[0] == 'Q' || term[0] == 'X')) line += " " + term;
-        }
-        lines.push_back(line);
-    }
-    for (const char* prefix : {"file:", "ledger:"}) {
-        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-            std::string value = db.get_metadata(*it);
-            if (std::string(prefix) == "ledger:") {
-                auto j = nlohmann::json::parse(value);
-                j.erase("indexed_at");
-                j.erase("mtime_ns");
-                value = j.dump();
-            }
-            lines.push_back(*it + " = " + value);
-        }
-    }
-    std::sort(lines.begin(), lines.end());
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
-
-// What the index and its ledger must agree on after any commit: every file
-// the index carries passages of is in the ledger, and every file the ledger
-// says was indexed with passages is in the index. "" when they agree.
-std::string disagreements(const std::string& db_path) {
-    Xapian::Database db(db_path);
-    std::map<std::string, int> indexed;  // sha -> passages the ledger expects
-    for (const auto& [path, e] : read_ledger(db)) {
-        if (e.ok()) indexed[e.sha256] += e.passages;
-    }
-    std::string out;
-    const std::string prefix(schema::kFileId);
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        const std::string sha = (*it).substr(prefix.size());
-        if (!indexed.count(sha))
-            out += "passages of a file the ledger does not hold: " + sha + "\n";
-        if (db.get_metadata("file:" + sha).empty()) out += "no path for " + sha + "\n";
-    }
-    for (const auto& [sha, passages] : indexed) {
-        if (passages > 0 && db.get_termfreq(prefix + sha) == 0)
-            out += "no passages of " + sha + "\n";
-    }
-    return out;
-}
-
 std::string counts(const IndexReport& r) {
     std::ostringstream s;
     s << "new " << r.new_files << ", changed " << r.changed << ", unchanged " << r.unchanged
@@ -184,6 +129,35 @@ IndexOptions quick_options(const std::string& db) {
     options.ocr = OcrMode::kNever;
     options.jobs = 2;
     return options;
+}
+
+// `dir`/archive holding a.pdf (a pack of 38 pages) and b.pdf (a report of 93).
+fs::path two_file_archive(const fs::path& dir) {
+    const fs::path archive = dir / "archive";
+    fs::create_directories(archive);
+    fs::copy_file(test::corpus_dir() / kCp2019, archive / "a.pdf");
+    fs::copy_file(test::corpus_dir() / kSelf2017, archive / "b.pdf");
+    return archive;
+}
+
+// Runs `options` on `archive` in a child process that kills itself once
+// `files` files are written. The signal it died of, or 0.
+int killed_after(const fs::path& archive, IndexOptions options, int files) {
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        options.on_progress = [files](const IndexProgress& p) {
+            if (p.files_done == files) ::raise(SIGKILL);
+        };
+        try {
+            index_paths({archive.string()}, options);
+        } catch (...) {
+        }
+        _exit(3);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
 void append(const fs::path& file, const std::string& bytes) {
@@ -421,25 +395,10 @@ TEST_CASE("a run killed mid-batch leaves the last commit, and the next run finis
     IndexOptions options = quick_options(db);
     options.batch_files = 2;
 
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        IndexOptions killed = options;
-        killed.jobs = 1;
-        // The third file is written but its batch is not committed.
-        killed.on_progress = [](const IndexProgress& p) {
-            if (p.files_done == 3) ::raise(SIGKILL);
-        };
-        try {
-            index_paths({archive.string()}, killed);
-        } catch (...) {
-        }
-        _exit(3);
-    }
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    REQUIRE(WIFSIGNALED(status));
-    CHECK(WTERMSIG(status) == SIGKILL);
+    // The third file is written but its batch is not committed.
+    IndexOptions killed = options;
+    killed.jobs = 1;
+    CHECK(killed_after(archive, killed, 3) == SIGKILL);
     {
         Xapian::Database x(db);
         auto ledger = read_ledger(x);
@@ -457,13 +416,33 @@ TEST_CASE("a run killed mid-batch leaves the last commit, and the next run finis
     CHECK(index_dump(db) == index_dump(fresh));
 }
 
+TEST_CASE("a run killed after its last commit leaves the vocabulary to the next run",
+          "[incremental][crash][vocabulary]") {
+    test::TempDir dir("minutebook-crash-vocabulary");
+    const fs::path archive = two_file_archive(dir.path());
+    const std::string db = (dir.path() / "db").string();
+    IndexOptions options = quick_options(db);
+    options.batch_files = 1;
+
+    // Both files are committed; the run's end, which rebuilds the
+    // vocabulary, never comes.
+    CHECK(killed_after(archive, options, 2) == SIGKILL);
+    CHECK(read_ledger(Xapian::Database(db)).size() == 2);
+
+    // Nothing is left to read, yet the vocabulary is rebuilt.
+    IndexReport rest = index_paths({archive.string()}, options);
+    CHECK(rest.read == 0);
+    const std::string fresh = (dir.path() / "fresh").string();
+    index_paths({archive.string()}, quick_options(fresh));
+    CHECK(index_dump(db) == index_dump(fresh));
+    CHECK(test::vocabulary_dump(db) == test::vocabulary_dump(fresh));
+    CHECK(Xapian::Database(db).get_metadata("vocabulary:stale").empty());
+}
+
 TEST_CASE("while a run writes, a second run is turned away and searches see the last commit",
           "[incremental][concurrency]") {
     test::TempDir dir("minutebook-busy");
-    const fs::path archive = dir.path() / "archive";
-    fs::create_directories(archive);
-    fs::copy_file(test::corpus_dir() / kCp2019, archive / "a.pdf");
-    fs::copy_file(test::corpus_dir() / kSelf2017, archive / "b.pdf");
+    const fs::path archive = two_file_archive(dir.path());
     const std::string db = (dir.path() / "db").string();
     IndexOptions options = quick_options(db);
     options.jobs = 1;
