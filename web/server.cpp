@@ -3,11 +3,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -47,6 +49,8 @@ std::string heading_for(int status) {
             return "Method not allowed";
         case 413:
             return "Request too large";
+        case 431:
+            return "Request too large";
         case 416:
             return "Range not satisfiable";
         case 503:
@@ -74,6 +78,53 @@ std::string default_message(int status) {
 
 void log_error(const httplib::Request& req, const std::string& what) {
     std::cerr << "minutebook serve: " << req.method << " " << req.path << ": " << what << "\n";
+}
+
+// More header fields than a browser sends by far; httplib bounds each
+// line (8 KB) but not their number.
+constexpr size_t kMaxHeaderFields = 100;
+
+struct Refusal {
+    int status;
+    std::string message;
+};
+
+bool hex_digit(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+
+// Whether every '%' of `target` starts an escape of two hex digits
+// (httplib passes the rest through as text).
+bool escapes_valid(const std::string& target) {
+    for (size_t i = 0; i < target.size(); ++i) {
+        if (target[i] != '%') continue;
+        if (i + 2 >= target.size() || !hex_digit(target[i + 1]) || !hex_digit(target[i + 2])) return false;
+        i += 2;
+    }
+    return true;
+}
+
+// What is wrong with a request before any route reads it, or nullopt.
+// httplib reads no body for a GET and would read what was sent as the
+// next request on the connection, so a GET with a body is refused (and its
+// connection closed) whatever its size. Other methods get their 405; httplib
+// reads their bodies up to max_payload_bytes.
+std::optional<Refusal> refusal(const httplib::Request& req, const ServerOptions& o) {
+    if (req.headers.size() > kMaxHeaderFields) {
+        return Refusal{431, "The request has more than " + std::to_string(kMaxHeaderFields) + " header fields."};
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    const bool get = req.method == "GET" || req.method == "HEAD";
+    if (get && (req.has_header("Transfer-Encoding") || (!length.empty() && length != "0"))) {
+        const bool number = !length.empty() && length.size() <= 18 &&
+                            std::all_of(length.begin(), length.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (length.size() > 18 || (number && std::stoull(length) > o.max_payload_bytes)) {
+            return Refusal{413, "The request is larger than this server accepts."};
+        }
+        return Refusal{400, "A GET request takes no body."};
+    }
+    if (!escapes_valid(req.target)) {
+        return Refusal{400, "The address holds a % that is not followed by two hexadecimal digits."};
+    }
+    return std::nullopt;
 }
 
 unsigned worker_threads(unsigned wanted) {
@@ -197,6 +248,13 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     };
     // Under contention a connection is closed after its response (clients
     // reconnect and join the queue); otherwise it is kept alive.
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        const auto refused = refusal(req, impl_->context.options);
+        if (!refused) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(req, res, refused->status, refused->message);
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     http.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
         if (impl_->connections_waiting > 0) res.set_header("Connection", "close");
     });
