@@ -155,8 +155,11 @@ const std::map<std::string, std::string>& british_american_pairs() {
     return kPairs;
 }
 
-void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms) {
-    const auto words = plain_words(db);
+namespace {
+
+// The spelling table and synonyms of `db`, made from the words of `source`.
+void rebuild_word_tables(const Xapian::Database& source, Xapian::WritableDatabase& db) {
+    const auto words = plain_words(source);
     rebuild_spelling(db, words);
 
     clear_synonyms(db);
@@ -165,6 +168,72 @@ void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acron
     // The archive's own misspellings ("accomodation" in a 2017 agenda) are
     // found by the word spelt right, and the other way round.
     for (const auto& [misspelt, correction] : misspellings(words)) add_pair(db, stem, correction, misspelt);
+}
+
+// Metadata an archive's readers need (core/schema.h); a database's ledger
+// and last run stay with it.
+constexpr const char* kArchiveMetadata[] = {"committee:", "officer:", "person:", "file:"};
+constexpr const char* kAcronymPrefix = "acronym:";
+
+std::map<std::string, std::string> archive_metadata(const std::vector<Xapian::Database>& shards) {
+    std::map<std::string, std::string> out;
+    for (const auto& shard : shards) {
+        for (const char* prefix : kArchiveMetadata) {
+            for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it) {
+                out.emplace(*it, shard.get_metadata(*it));
+            }
+        }
+    }
+    // Each database named its acronym's likeliest expansion; the one most
+    // of them name wins, ties to the first given.
+    std::map<std::string, std::vector<std::pair<std::string, int>>> votes;
+    for (const auto& shard : shards) {
+        for (auto it = shard.metadata_keys_begin(kAcronymPrefix); it != shard.metadata_keys_end(kAcronymPrefix);
+             ++it) {
+            auto& list = votes[*it];
+            const std::string expansion = shard.get_metadata(*it);
+            auto found = std::find_if(list.begin(), list.end(), [&](const auto& v) { return v.first == expansion; });
+            if (found == list.end()) {
+                list.emplace_back(expansion, 1);
+            } else {
+                ++found->second;
+            }
+        }
+    }
+    for (const auto& [key, list] : votes) {
+        out[key] = std::max_element(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                       return a.second < b.second;
+                   })->first;
+    }
+    return out;
+}
+
+}  // namespace
+
+VocabularySummary write_archive_vocabulary(const std::vector<Xapian::Database>& shards,
+                                           Xapian::WritableDatabase& out) {
+    Xapian::Database all;
+    for (const auto& shard : shards) all.add_database(shard);
+    rebuild_word_tables(all, out);
+
+    const auto wanted = archive_metadata(shards);
+    std::vector<std::string> stale;
+    for (auto it = out.metadata_keys_begin(); it != out.metadata_keys_end(); ++it) {
+        if (!wanted.count(*it)) stale.push_back(*it);
+    }
+    for (const auto& key : stale) out.set_metadata(key, "");
+    for (const auto& [key, value] : wanted) out.set_metadata(key, value);
+    out.commit();
+
+    VocabularySummary summary;
+    for (auto it = out.spellings_begin(); it != out.spellings_end(); ++it) ++summary.words;
+    for (auto it = out.synonym_keys_begin(); it != out.synonym_keys_end(); ++it) ++summary.synonyms;
+    summary.metadata = static_cast<int>(wanted.size());
+    return summary;
+}
+
+void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms) {
+    rebuild_word_tables(db, db);
 
     for (const auto& [acronym, expansions] : acronyms) {
         auto best = std::max_element(expansions.begin(), expansions.end(),

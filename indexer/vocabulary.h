@@ -6,10 +6,12 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace Xapian {
+class Database;
 class WritableDatabase;
-}
+}  // namespace Xapian
 
 namespace minutebook {
 
@@ -19,6 +21,24 @@ using AcronymCounts = std::map<std::string, std::map<std::string, int>>;
 // Rebuilds the spelling table and synonyms of `db` from its terms, and adds
 // the acronyms seen in this run. Idempotent: running it twice changes nothing.
 void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms);
+
+// What an archive vocabulary database holds (query/archive.h).
+struct VocabularySummary {
+    int words = 0;       // in the spelling table
+    int synonyms = 0;    // words with synonyms
+    int metadata = 0;    // committee, officer, person, file and acronym entries
+};
+
+// Makes `out` the vocabulary of the archive whose databases are `shards`
+// (local or remote, in the order given): the spelling table and synonyms
+// made from the words of all of them together, exactly as one index holding
+// every passage would have them, and their names, files and acronyms (for
+// a name or file in several, the first database's; for an acronym, the
+// expansion most databases give, ties to the first). Updates `out` in one
+// commit, so readers see the old vocabulary or the new one.
+// REQUIRES: `out` holds no document.
+VocabularySummary write_archive_vocabulary(const std::vector<Xapian::Database>& shards,
+                                           Xapian::WritableDatabase& out);
 
 // Rare words of `words` (word -> passages holding it) one edit away from a
 // word at least five times as common: misspelt -> correction. Exposed for tests.

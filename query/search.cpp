@@ -58,14 +58,27 @@ std::vector<FacetValue> facet_values(const std::vector<std::unique_ptr<Xapian::V
 }  // namespace
 
 struct Searcher::Impl {
-    Xapian::Database db;
-    explicit Impl(const std::string& path) : db(path) {}
+    IndexLocation location;
+    OpenIndex index;
+    explicit Impl(IndexLocation l) : location(std::move(l)), index(open_index(location)) {}
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(IndexLocation{{db_path}, ""}) {}
+Searcher::Searcher(const IndexLocation& location) : impl_(std::make_unique<Impl>(location)) {}
 Searcher::~Searcher() = default;
 
-int Searcher::passage_count() const { return static_cast<int>(impl_->db.get_doccount()); }
+int Searcher::passage_count() const { return static_cast<int>(impl_->index.passages.get_doccount()); }
+
+const OpenIndex& Searcher::index() const { return impl_->index; }
+
+void Searcher::reopen() {
+    try {
+        impl_->index.passages.reopen();
+        impl_->index.vocabulary.reopen();
+    } catch (const Xapian::NetworkError&) {
+        impl_->index = open_index(impl_->location);
+    }
+}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.limit < 1 || request.limit > kMaxLimit) {
@@ -78,9 +91,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.sort != "relevance" && request.sort != "date") {
         throw BadRequest("sort must be relevance or date.");
     }
-    impl_->db.reopen();
-    Xapian::Database& db = impl_->db;
-    QueryBuilder builder(db);
+    reopen();
+    Xapian::Database& db = impl_->index.passages;
+    QueryBuilder builder(db, impl_->index.vocabulary);
     SearchResponse response = run(db, builder.build(request), request);
     if (response.total < kFewResults) {
         const std::string better = builder.corrected(request.query);
