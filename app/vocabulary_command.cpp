@@ -55,6 +55,12 @@ int run_vocabulary(const std::vector<std::string>& argv) {
     std::cout << "Vocabulary of " << describe(location) << ", " << passages << " passages: " << summary.words
               << " words, " << summary.synonyms << " with synonyms, " << summary.metadata
               << " names, files and acronyms; written to " << *out_path << ".\n";
+    if (summary.shared_passages > 0) {
+        std::cerr << "minutebook vocabulary: warning: " << summary.shared_passages
+                  << " passages are in more than one database (the same file, or the same meeting's minutes, "
+                     "indexed into two); each copy counts in totals and facets. Give each council or year "
+                     "its own database.\n";
+    }
     return 0;
 }
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/schema.h"
+
 namespace minutebook {
 namespace {
 
@@ -157,6 +159,15 @@ const std::map<std::string, std::string>& british_american_pairs() {
 
 namespace {
 
+constexpr const char* kAcronymPrefix = "acronym:";
+
+// The expansion seen most often; of equals, the first in alphabetical order.
+std::string most_common(const AcronymCounts::mapped_type& expansions) {
+    return std::max_element(expansions.begin(), expansions.end(), [](const auto& a, const auto& b) {
+               return a.second < b.second;
+           })->first;
+}
+
 // The spelling table and synonyms of `db`, made from the words of `source`.
 void rebuild_word_tables(const Xapian::Database& source, Xapian::WritableDatabase& db) {
     const auto words = plain_words(source);
@@ -173,7 +184,6 @@ void rebuild_word_tables(const Xapian::Database& source, Xapian::WritableDatabas
 // Metadata an archive's readers need (core/schema.h); a database's ledger
 // and last run stay with it.
 constexpr const char* kArchiveMetadata[] = {"committee:", "officer:", "person:", "file:"};
-constexpr const char* kAcronymPrefix = "acronym:";
 
 std::map<std::string, std::string> archive_metadata(const std::vector<Xapian::Database>& shards) {
     std::map<std::string, std::string> out;
@@ -185,26 +195,16 @@ std::map<std::string, std::string> archive_metadata(const std::vector<Xapian::Da
         }
     }
     // Each database named its acronym's likeliest expansion; the one most
-    // of them name wins, ties to the first given.
-    std::map<std::string, std::vector<std::pair<std::string, int>>> votes;
+    // of them name wins, ties to the first in alphabetical order, as one
+    // indexing run breaks them (rebuild_vocabulary).
+    std::map<std::string, AcronymCounts::mapped_type> votes;
     for (const auto& shard : shards) {
         for (auto it = shard.metadata_keys_begin(kAcronymPrefix); it != shard.metadata_keys_end(kAcronymPrefix);
              ++it) {
-            auto& list = votes[*it];
-            const std::string expansion = shard.get_metadata(*it);
-            auto found = std::find_if(list.begin(), list.end(), [&](const auto& v) { return v.first == expansion; });
-            if (found == list.end()) {
-                list.emplace_back(expansion, 1);
-            } else {
-                ++found->second;
-            }
+            ++votes[*it][shard.get_metadata(*it)];
         }
     }
-    for (const auto& [key, list] : votes) {
-        out[key] = std::max_element(list.begin(), list.end(), [](const auto& a, const auto& b) {
-                       return a.second < b.second;
-                   })->first;
-    }
+    for (const auto& [key, counts] : votes) out[key] = most_common(counts);
     return out;
 }
 
@@ -229,6 +229,10 @@ VocabularySummary write_archive_vocabulary(const std::vector<Xapian::Database>& 
     for (auto it = out.spellings_begin(); it != out.spellings_end(); ++it) ++summary.words;
     for (auto it = out.synonym_keys_begin(); it != out.synonym_keys_end(); ++it) ++summary.synonyms;
     summary.metadata = static_cast<int>(wanted.size());
+    const std::string unique(schema::kUnique);
+    for (auto it = all.allterms_begin(unique); it != all.allterms_end(unique); ++it) {
+        if (it.get_termfreq() > 1) ++summary.shared_passages;
+    }
     return summary;
 }
 
@@ -236,9 +240,7 @@ void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acron
     rebuild_word_tables(db, db);
 
     for (const auto& [acronym, expansions] : acronyms) {
-        auto best = std::max_element(expansions.begin(), expansions.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
-        if (best != expansions.end()) db.set_metadata("acronym:" + acronym, best->first);
+        if (!expansions.empty()) db.set_metadata(std::string(kAcronymPrefix) + acronym, most_common(expansions));
     }
 }
 
