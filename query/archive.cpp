@@ -1,5 +1,6 @@
 #include "query/archive.h"
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
 
@@ -58,6 +59,7 @@ Xapian::Database open_database(const std::string& location) {
 OpenIndex open_index(const IndexLocation& location) {
     if (location.databases.empty()) throw std::invalid_argument("open_index: no database given.");
     OpenIndex index;
+    index.remote = std::any_of(location.databases.begin(), location.databases.end(), is_remote);
     if (location.vocabulary.empty()) {
         if (location.databases.size() > 1) {
             throw Xapian::DatabaseOpeningError(

@@ -32,6 +32,8 @@ struct OpenIndex {
     Xapian::Database passages;
     // The spelling table, synonyms and metadata of the whole archive.
     Xapian::Database vocabulary;
+    // Some databases are remote: a call on `passages` may be a round trip.
+    bool remote = false;
 };
 
 // True for "tcp://HOST:PORT".

@@ -92,16 +92,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         throw BadRequest("sort must be relevance or date.");
     }
     reopen();
-    Xapian::Database& db = impl_->index.passages;
-    QueryBuilder builder(db, impl_->index.vocabulary);
-    SearchResponse response = run(db, builder.build(request), request);
+    QueryBuilder builder(impl_->index.passages, impl_->index.vocabulary);
+    SearchResponse response = run(builder.build(request), request);
     if (response.total < kFewResults) {
         const std::string better = builder.corrected(request.query);
         if (!better.empty()) {
             if (response.total == 0) {
                 SearchRequest fixed = request;
                 fixed.query = better;
-                SearchResponse again = run(db, builder.build(fixed), fixed);
+                SearchResponse again = run(builder.build(fixed), fixed);
                 if (again.total > 0) {
                     again.request = request;
                     again.corrected = better;
@@ -112,7 +111,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
     }
     if (response.total == 0 && !request.query.empty()) {
-        SearchResponse any = run(db, builder.build(request, QueryBuilder::Words::kAny), request);
+        SearchResponse any = run(builder.build(request, QueryBuilder::Words::kAny), request);
         if (any.total > 0) {
             any.relaxed = true;
             any.did_you_mean = response.did_you_mean;
@@ -122,7 +121,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     return response;
 }
 
-SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching, const SearchRequest& request) {
+SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest& request) {
     // Substantive items come before procedural ones, and a decision's minute
     // before the actions that follow it up (docs/schema.md, slot 9).
     Xapian::ValueWeightPostingSource prior(schema::kSlotPrior);
@@ -131,7 +130,7 @@ SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching
                                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                                   Xapian::Query(&prior), kPriorScale))
                                     : matching;
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(impl_->index.passages);
     enquire.set_query(query);
     enquire.set_collapse_key(schema::kSlotGroup);
     if (request.sort == "date") {
@@ -164,11 +163,13 @@ SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching
         response.total = static_cast<int>(enquire.get_mset(0, mset.get_uncollapsed_matches_upper_bound()).size());
         response.total_exact = true;
     }
+    SnippetOptions snippets;
+    snippets.background_model = !impl_->index.remote;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchResult r;
         r.passage = from_document_data(it.get_document().get_data());
         r.score = it.get_weight();
-        r.snippet = has_terms ? make_snippet(mset, r.passage.text) : plain_snippet(r.passage.text);
+        r.snippet = has_terms ? make_snippet(mset, r.passage.text, snippets) : plain_snippet(r.passage.text);
         r.page = has_terms ? best_page(r.passage, r.snippet) : r.passage.primary().pages.front();
         response.results.push_back(std::move(r));
     }

@@ -104,7 +104,7 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    static SearchResponse run(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request);
+    SearchResponse run(const Xapian::Query& query, const SearchRequest& request);
 };
 
 // The design's JSON contract for a response.
