@@ -53,7 +53,9 @@ void index_bundled_archive_if_missing(const IndexLocation& location) {
 }
 
 TemporaryVocabulary::TemporaryVocabulary(IndexLocation& location) {
-    if (location.databases.size() < 2 || !location.vocabulary.empty()) return;
+    // A remote database serves no spelling or synonyms, even alone.
+    const bool needed = location.databases.size() > 1 || is_remote(location.databases.front());
+    if (!needed || !location.vocabulary.empty()) return;
     std::string pattern = (std::filesystem::temp_directory_path() / "minutebook-vocabulary-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder for the vocabulary.");
     dir_ = pattern;

@@ -21,9 +21,10 @@ std::string describe(const IndexLocation& location);
 // exist yet indexes the bundled archive into it first.
 void index_bundled_archive_if_missing(const IndexLocation& location);
 
-// Several databases given without --vocabulary: their vocabulary is made
-// now, in a temporary folder removed with this object, and named in
-// `location`. With one database or a --vocabulary, does nothing.
+// Several databases, or a remote one, given without --vocabulary: their
+// vocabulary is made now, in a temporary folder removed with this object,
+// and named in `location`. With one local database or a --vocabulary, does
+// nothing.
 class TemporaryVocabulary {
 public:
     explicit TemporaryVocabulary(IndexLocation& location);

@@ -93,9 +93,12 @@ int free_port() {
 // xapian-tcpsrv serving one database on loopback until destroyed.
 class TcpServer {
 public:
-    TcpServer(const std::string& program, const std::string& db) : port_(free_port()) {
+    // `idle_timeout_ms`: when it closes an idle connection; 0, its default.
+    TcpServer(const std::string& program, const std::string& db, int idle_timeout_ms = 0) : port_(free_port()) {
         const std::string port = std::to_string(port_);
-        std::vector<std::string> words = {program, "--port", port, "--interface", "127.0.0.1", "--quiet", db};
+        std::vector<std::string> words = {program, "--port", port, "--interface", "127.0.0.1", "--quiet"};
+        if (idle_timeout_ms > 0) words.insert(words.end(), {"--idle-timeout", std::to_string(idle_timeout_ms)});
+        words.push_back(db);
         std::vector<char*> argv;
         for (auto& w : words) argv.push_back(w.data());
         argv.push_back(nullptr);
@@ -297,15 +300,26 @@ TEST_CASE("two shards served by xapian-tcpsrv answer as one database", "[shards]
     }
     const Shards& s = shards();
     TcpServer a(tcpsrv, s.a), b(tcpsrv, s.b);
-    Searcher sharded(IndexLocation{{a.address(), b.address()}, s.vocabulary});
-    check_same_as_one_database(sharded);
-
-    // The vocabulary made from the remote shards themselves.
-    test::TempDir dir("minutebook-remote-vocabulary");
-    const std::string out = (dir.path() / "vocabulary").string();
-    auto r = test::run_minutebook("vocabulary --db " + a.address() + " --db " + b.address() + " --out " +
-                                  test::quote(out));
-    REQUIRE(r.status == 0);
-    Searcher remote(IndexLocation{{a.address(), b.address()}, out});
-    check_same_as_one_database(remote);
+    SECTION("with the vocabulary made from local shards") {
+        Searcher sharded(IndexLocation{{a.address(), b.address()}, s.vocabulary});
+        check_same_as_one_database(sharded);
+    }
+    SECTION("with the vocabulary made from the remote shards") {
+        test::TempDir dir("minutebook-remote-vocabulary");
+        const std::string out = (dir.path() / "vocabulary").string();
+        auto r = test::run_minutebook("vocabulary --db " + a.address() + " --db " + b.address() + " --out " +
+                                      test::quote(out));
+        REQUIRE(r.status == 0);
+        Searcher remote(IndexLocation{{a.address(), b.address()}, out});
+        check_same_as_one_database(remote);
+    }
+    SECTION("after a server closed an idle connection") {
+        TcpServer impatient(tcpsrv, s.a, 200);
+        Searcher searcher(IndexLocation{{impatient.address(), s.b}, s.vocabulary});
+        SearchRequest request;
+        request.query = "fostering";
+        const std::string first = canonical(searcher.search(request));
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        CHECK(canonical(searcher.search(request)) == first);
+    }
 }
