@@ -286,10 +286,25 @@ TEST_CASE("two local shards answer as one database", "[shards]") {
     }
 }
 
-TEST_CASE("a malformed remote address is a usage error", "[shards][cli]") {
-    auto r = test::run_minutebook("search --db tcp://localhost fostering");
-    CHECK(r.status == 2);
-    CHECK(r.err.find("tcp://HOST:PORT") != std::string::npos);
+TEST_CASE("misused shard options are usage errors", "[shards][cli]") {
+    struct Case {
+        const char* args;
+        const char* message;
+    };
+    static const Case kCases[] = {
+        {"search --db tcp://localhost fostering", "tcp://HOST:PORT"},
+        {"search --db tcp://localhost:99999 fostering", "tcp://HOST:PORT"},
+        {"index --db a --db b corpus", "give --db once"},
+        {"index --db tcp://localhost:7001 corpus", "writes a local database"},
+        {"vocabulary --db a", "--out"},
+        {"vocabulary --out v", "--db"},
+    };
+    for (const auto& c : kCases) {
+        INFO(c.args);
+        auto r = test::run_minutebook(c.args);
+        CHECK(r.status == 2);
+        CHECK(r.err.find(c.message) != std::string::npos);
+    }
 }
 
 TEST_CASE("two shards served by xapian-tcpsrv answer as one database", "[shards][remote]") {
