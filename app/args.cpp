@@ -31,9 +31,9 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
             flags_.insert(name);
         } else if (spec.options.count(name)) {
             if (inline_value) {
-                values_[name] = *inline_value;
+                values_[name].push_back(*inline_value);
             } else if (i + 1 < argv.size()) {
-                values_[name] = argv[++i];
+                values_[name].push_back(argv[++i]);
             } else {
                 throw UsageError("--" + name + " needs a value.");
             }
@@ -46,7 +46,12 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
 std::optional<std::string> Args::value(const std::string& name) const {
     auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? std::vector<std::string>() : it->second;
 }
 
 int Args::integer(const std::string& name, int fallback, int min, int max) const {

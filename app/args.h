@@ -29,7 +29,10 @@ public:
     Args(const std::vector<std::string>& argv, const ArgSpec& spec);
 
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+    // The option's value; given more than once, the last.
     std::optional<std::string> value(const std::string& name) const;
+    // Every value of an option that may be repeated, in the order given.
+    std::vector<std::string> values(const std::string& name) const;
     // An integer option within [min, max], or `fallback` when absent.
     int integer(const std::string& name, int fallback, int min, int max) const;
     // A size in bytes ("1073741824", "512M", "1.5G": core/sizes.h), or
@@ -38,7 +41,7 @@ public:
     const std::vector<std::string>& positional() const { return positional_; }
 
 private:
-    std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> values_;
     std::set<std::string> flags_;
     std::vector<std::string> positional_;
 };

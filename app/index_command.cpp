@@ -8,6 +8,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "indexer/indexer.h"
+#include "query/archive.h"
 
 namespace minutebook {
 namespace {
@@ -27,7 +28,9 @@ raised). A second run on the same --db while one writes stops at once;
 searches meanwhile see the last commit.
 
 Options:
-  --db DIR          the index to write (created when missing)
+  --db DIR          the index to write (created when missing); an archive
+                    kept in shards (one database per council) is indexed
+                    one run per shard (docs/scaling.md)
   --passwords FILE  passwords to try on encrypted PDFs, one per line
   --jobs N          files read at once, each in its own process
                     (default: the number of cores)
@@ -132,7 +135,11 @@ int run_index(const std::vector<std::string>& argv) {
         return 0;
     }
     if (args.positional().empty()) throw UsageError("give at least one file or folder to index.");
+    if (args.values("db").size() > 1) {
+        throw UsageError("index writes one database: give --db once, and index each shard in a run of its own.");
+    }
     const std::string db = args.value("db").value_or(default_db_path());
+    if (is_remote(db)) throw UsageError("index writes a local database: index a shard on the machine that serves it.");
     std::vector<std::string> passwords;
     if (auto file = args.value("passwords")) passwords = read_password_file(*file);
     IndexOptions options;

@@ -23,10 +23,14 @@ Commands:
   serve     serve search pages, the JSON API and the PDFs over HTTP
   inspect   show what Minutebook understands of one PDF
   stats     show what the index holds: files, pages, passages, failures, last run
+  vocabulary  merge the spelling, synonyms and names of several databases
+            (shards) into the vocabulary that search and serve take
 
 Run 'minutebook COMMAND --help' for a command's options.
 The index lives in --db DIR (default: $MINUTEBOOK_DB, or
 $XDG_DATA_HOME/minutebook/index, or ~/.local/share/minutebook/index).
+search, minute and serve take --db more than once to search several
+databases (shards, local or tcp://HOST:PORT) as one.
 )";
 
 }  // namespace
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
         if (command == "serve") return minutebook::run_serve(args);
         if (command == "inspect") return minutebook::run_inspect(args);
         if (command == "stats") return minutebook::run_stats(args);
+        if (command == "vocabulary") return minutebook::run_vocabulary(args);
         std::cerr << "minutebook: unknown command '" << command << "'.\n" << kUsage;
         return 2;
     } catch (const minutebook::UsageError& e) {

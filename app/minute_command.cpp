@@ -1,11 +1,10 @@
-#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "app/args.h"
 #include "app/commands.h"
-#include "indexer/indexer.h"
+#include "app/index_location.h"
 #include "query/citation.h"
 #include "query/minute_ref.h"
 
@@ -33,16 +32,13 @@ When several items match, they are listed (exit status 0); when none does,
 the command says so (exit status 1).
 
 Options (each also as --name=value):
-  --db DIR   the index to look in
+  --db DIR   the index to look in; repeat it for several databases
+             (shards), each a folder or tcp://HOST:PORT
+  --vocabulary DIR   the shards' vocabulary (minutebook vocabulary)
   --json     print a JSON object instead: the item as a search result plus
              "citation", "cites", "cited_by" and "candidates" (the items
              to choose from when the reference names several)
 )";
-
-bool index_exists(const std::string& db) {
-    std::error_code ec;
-    return std::filesystem::exists(std::filesystem::path(db) / "iamglass", ec);
-}
 
 std::string pages_of(const std::vector<int>& pages) {
     if (pages.size() == 1) return "p. " + std::to_string(pages.front());
@@ -119,7 +115,7 @@ void print_candidates(const MinuteLookup& lookup, std::ostream& out) {
 }  // namespace
 
 int run_minute(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db"}, {"json", "help"}});
+    Args args(argv, {{"db", "vocabulary"}, {"json", "help"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -128,13 +124,10 @@ int run_minute(const std::vector<std::string>& argv) {
     for (const auto& word : args.positional()) text += (text.empty() ? "" : " ") + word;
     if (text.empty()) throw UsageError("give a minute reference, such as 'CYP 232' or 'minute 232 2024'.");
 
-    const std::string db_path = args.value("db").value_or(default_db_path());
-    if (!index_exists(db_path)) {
-        const std::string corpus = bundled_corpus_path();
-        std::cerr << "No index at " << db_path << " yet: indexing the bundled archive " << corpus << " first.\n";
-        print_summary(index_with_progress({corpus}, db_path, {}, false), std::cerr);
-    }
-    Xapian::Database db(db_path);
+    IndexLocation location = index_location(args);
+    index_bundled_archive_if_missing(location);
+    TemporaryVocabulary vocabulary(location);
+    const Xapian::Database db = open_index(location).passages;
     const MinuteLookup lookup = look_up_minute(db, text);
     if (!lookup.reference) {
         std::string known;

@@ -1,12 +1,11 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 
 #include "app/args.h"
 #include "app/commands.h"
-#include "indexer/indexer.h"
+#include "app/index_location.h"
 #include "query/search.h"
 
 namespace minutebook {
@@ -19,7 +18,11 @@ and page), and a snippet with the matched words marked. Without an index
 yet, the bundled archive (corpus/) is indexed first.
 
 Options (each also as --name=value):
-  --db DIR            the index to search
+  --db DIR            the index to search; repeat it to search several
+                      databases as one (shards), each a folder or
+                      tcp://HOST:PORT (xapian-tcpsrv)
+  --vocabulary DIR    the shards' vocabulary (minutebook vocabulary);
+                      without it, several databases get one made at start
   --json              print the JSON object of the API instead (only it goes
                       to standard output)
   --limit N           results to show (default 10, at most 1000)
@@ -42,11 +45,6 @@ Query syntax: words (all must match; English stemming), "quoted phrases",
 -excluded, OR, AND, NOT, brackets, and the prefixes committee:, officer:,
 person:, minute:, type:, decision:, status:, year:, date:FROM..TO.
 )";
-
-bool index_exists(const std::string& db) {
-    std::error_code ec;
-    return std::filesystem::exists(std::filesystem::path(db) / "iamglass", ec);
-}
 
 // Entities that Xapian's snippets and escape_html() produce.
 std::string unescape(const std::string& html) {
@@ -108,7 +106,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
 }  // namespace
 
 int run_search(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "limit", "offset", "committee", "from", "to", "officer", "person",
+    Args args(argv, {{"db", "vocabulary", "limit", "offset", "committee", "from", "to", "officer", "person",
                       "decision", "type", "status", "sort", "like"},
                      {"json", "help"}});
     if (args.flag("help")) {
@@ -130,13 +128,10 @@ int run_search(const std::vector<std::string>& argv) {
     request.sort = args.value("sort").value_or("relevance");
     request.like = args.value("like");
 
-    const std::string db = args.value("db").value_or(default_db_path());
-    if (!index_exists(db)) {
-        const std::string corpus = bundled_corpus_path();
-        std::cerr << "No index at " << db << " yet: indexing the bundled archive " << corpus << " first.\n";
-        print_summary(index_with_progress({corpus}, db, {}, false), std::cerr);
-    }
-    Searcher searcher(db);
+    IndexLocation location = index_location(args);
+    index_bundled_archive_if_missing(location);
+    TemporaryVocabulary vocabulary(location);
+    Searcher searcher(location);
     SearchResponse response;
     try {
         response = searcher.search(request);

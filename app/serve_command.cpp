@@ -7,13 +7,13 @@
 
 #include "app/args.h"
 #include "app/commands.h"
-#include "indexer/indexer.h"
+#include "app/index_location.h"
 #include "web/server.h"
 
 namespace minutebook {
 namespace {
 
-const char* kHelp = R"(Usage: minutebook serve [--db DIR] [--host ADDRESS] [--port N] [--root DIR]
+const char* kHelp = R"(Usage: minutebook serve [--db DIR]... [--vocabulary DIR] [--host ADDRESS] [--port N] [--root DIR]
 
 Serves the index over HTTP: search pages, minute items and meetings, the PDFs
 at their pages, the JSON API (GET /api/search), an Atom feed and CSV export.
@@ -21,7 +21,11 @@ Without an index yet, the bundled archive (corpus/) is indexed first.
 Ctrl-C stops it.
 
 Options (each also as --name=value):
-  --db DIR        the index to serve
+  --db DIR        the index to serve; repeat it to serve several databases
+                  as one (shards), each a folder or tcp://HOST:PORT
+                  (xapian-tcpsrv)
+  --vocabulary DIR  the shards' vocabulary (minutebook vocabulary); without
+                  it, several databases get one made at start
   --host ADDRESS  the address to listen on (default 127.0.0.1: this machine
                   only; 0.0.0.0 for every network)
   --port N        the port (default 8080; 0 picks a free one)
@@ -31,22 +35,17 @@ Options (each also as --name=value):
   --quiet         no line per request on standard error
 )";
 
-bool index_exists(const std::string& db) {
-    std::error_code ec;
-    return std::filesystem::exists(std::filesystem::path(db) / "iamglass", ec);
-}
-
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "host", "port", "root", "threads"}, {"help", "quiet"}});
+    Args args(argv, {{"db", "vocabulary", "host", "port", "root", "threads"}, {"help", "quiet"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
     }
     if (!args.positional().empty()) throw UsageError("serve takes no arguments, only options.");
     web::ServerOptions options;
-    options.db_path = args.value("db").value_or(default_db_path());
+    IndexLocation location = index_location(args);
     options.host = args.value("host").value_or("127.0.0.1");
     options.port = args.integer("port", 8080, 0, 65535);
     options.threads = static_cast<unsigned>(args.integer("threads", 0, 1, 1024));
@@ -54,12 +53,10 @@ int run_serve(const std::vector<std::string>& argv) {
         options.roots.push_back(std::filesystem::absolute(*root).string());
     options.log_requests = !args.flag("quiet");
 
-    if (!index_exists(options.db_path)) {
-        const std::string corpus = bundled_corpus_path();
-        std::cerr << "No index at " << options.db_path << " yet: indexing the bundled archive "
-                  << corpus << " first.\n";
-        print_summary(index_with_progress({corpus}, options.db_path, {}, false), std::cerr);
-    }
+    index_bundled_archive_if_missing(location);
+    TemporaryVocabulary vocabulary(location);
+    options.db_path = location.databases.front();
+    if (location.databases.size() > 1 || !location.vocabulary.empty()) options.index = location;
 
     // Ctrl-C and SIGTERM are taken by one thread that stops the server;
     // every other thread, the workers included, has them blocked.
@@ -74,7 +71,7 @@ int run_serve(const std::vector<std::string>& argv) {
     web::Server server(options);
     const int port = server.bind();
     const bool ipv6 = options.host.find(':') != std::string::npos;
-    std::cout << "Serving " << options.db_path << " at http://"
+    std::cout << "Serving " << describe(location) << " at http://"
               << (ipv6 ? "[" + options.host + "]" : options.host) << ":" << port
               << "/ (Ctrl-C stops it)." << std::endl;
 

@@ -1,14 +1,16 @@
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/index_location.h"
 #include "indexer/stats.h"
 
 namespace minutebook {
 namespace {
 
-const char* kHelp = R"(Usage: minutebook stats [--db DIR] [--json]
+const char* kHelp = R"(Usage: minutebook stats [--db DIR]... [--json]
 
 Shows what the index holds: files (indexed and failed), pages, passages by
 type, meetings, committees, files that failed grouped by reason, pages read
@@ -17,8 +19,11 @@ they are public records), and when the index was last written.
 Safe to run while an index run writes: it shows the last commit.
 
 Options:
-  --db DIR   the index to describe
-  --json     print it as one JSON object
+  --db DIR   the index to describe; repeat it for each database of an
+             archive kept in several (shards), each a folder or
+             tcp://HOST:PORT: each is described in turn
+  --json     print it as one JSON object (several databases: an array of
+             them, each with its "database")
 )";
 
 void print_stats(const IndexStats& s, std::ostream& out) {
@@ -70,18 +75,34 @@ int run_stats(const std::vector<std::string>& argv) {
         return 0;
     }
     if (!args.positional().empty()) throw UsageError("stats takes no arguments.");
-    const std::string db = args.value("db").value_or(default_db_path());
-    if (!std::filesystem::exists(db)) {
-        std::cerr << "minutebook stats: there is no index at " << db
-                  << "; run 'minutebook index' first.\n";
-        return 1;
+    const IndexLocation location = index_location(args);
+    for (const auto& db : location.databases) {
+        if (!is_remote(db) && !std::filesystem::exists(db)) {
+            std::cerr << "minutebook stats: there is no index at " << db << "; run 'minutebook index' first.\n";
+            return 1;
+        }
     }
-    const IndexStats stats = read_stats(db);
-    if (args.flag("json")) {
-        std::cout << stats_to_json(stats) << "\n";
-    } else {
-        print_stats(stats, std::cout);
+    if (location.databases.size() == 1) {
+        const IndexStats stats = read_stats(open_database(location.databases.front()));
+        if (args.flag("json")) {
+            std::cout << stats_to_json(stats) << "\n";
+        } else {
+            print_stats(stats, std::cout);
+        }
+        return 0;
     }
+    nlohmann::json each = nlohmann::json::array();
+    for (const auto& db : location.databases) {
+        const IndexStats stats = read_stats(open_database(db));
+        if (args.flag("json")) {
+            each.push_back(nlohmann::json::parse(stats_to_json(stats)));
+            each.back()["database"] = db;
+        } else {
+            std::cout << (db == location.databases.front() ? "" : "\n") << "== " << db << "\n";
+            print_stats(stats, std::cout);
+        }
+    }
+    if (args.flag("json")) std::cout << each.dump(1) << "\n";
     return 0;
 }
 

@@ -3,7 +3,9 @@
 // JSON) against bare Xapian (QueryParser + Enquire, ten results, nothing
 // else) on the same database and queries, in the same run.
 //
-// Usage: query_latency DB [QUERIES_FILE] [ROUNDS]
+// Usage: query_latency DB [QUERIES_FILE] [ROUNDS] [--db DB]... [--vocabulary DIR]
+// Each --db adds a database searched with DB as one (shards; a folder or
+// tcp://HOST:PORT); several need --vocabulary (minutebook vocabulary).
 // Prints p50 and p99 of each and their ratio; writes JSON to standard error's
 // neighbour: bench/results/query_latency.json when run from the repository.
 #include <xapian.h>
@@ -44,25 +46,37 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::cerr << "Usage: query_latency DB [QUERIES_FILE] [ROUNDS]\n";
+    minutebook::IndexLocation location;
+    std::vector<std::string> positional;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if ((a == "--db" || a == "--vocabulary") && i + 1 < argc) {
+            (a == "--db" ? location.databases.emplace_back() : location.vocabulary) = argv[++i];
+        } else {
+            positional.push_back(a);
+        }
+    }
+    if (positional.empty()) {
+        std::cerr << "Usage: query_latency DB [QUERIES_FILE] [ROUNDS] [--db DB]... [--vocabulary DIR]\n";
         return 2;
     }
-    const std::string db_path = argv[1];
+    location.databases.insert(location.databases.begin(), positional[0]);
+    std::string db_path;
+    for (const auto& d : location.databases) db_path += (db_path.empty() ? "" : " + ") + d;
     std::vector<std::string> queries = kDefaultQueries;
-    if (argc > 2 && std::string(argv[2]) != "-") {
+    if (positional.size() > 1 && positional[1] != "-") {
         queries.clear();
-        std::ifstream in(argv[2]);
+        std::ifstream in(positional[1]);
         for (std::string line; std::getline(in, line);) {
             if (!line.empty()) queries.push_back(line);
         }
     }
-    const int rounds = argc > 3 ? std::stoi(argv[3]) : 20;
+    const int rounds = positional.size() > 2 ? std::stoi(positional[2]) : 20;
 
-    minutebook::Searcher searcher(db_path);
-    Xapian::Database db(db_path);
+    minutebook::Searcher searcher(location);
+    Xapian::Database db = searcher.index().passages;
     Xapian::QueryParser qp;
-    qp.set_database(db);
+    qp.set_database(searcher.index().vocabulary);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);

@@ -48,6 +48,8 @@ inline constexpr unsigned kMaxMultiSlots = 16;
 
 // ---- Metadata ----
 // "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.
+// "acronym:<letters>": what an acronym the papers define stands for
+// ("acronym:mash" = "multi agency safeguarding hub"), folded.
 // "file:<sha256>": absolute path of the file with those bytes when indexed
 // (the web layer serves PDFs by id through it).
 // "ledger:<path>": what the index knows of the file at <path> (relative to

@@ -52,8 +52,9 @@ nlohmann::json entry_json(const LedgerEntry& e) {
 
 }  // namespace
 
-IndexStats read_stats(const std::string& db_path) {
-    Xapian::Database db(db_path);
+IndexStats read_stats(const std::string& db_path) { return read_stats(Xapian::Database(db_path)); }
+
+IndexStats read_stats(const Xapian::Database& db) {
     IndexStats s;
     s.passages = static_cast<int>(db.get_doccount());
     s.passages_by_type = term_counts(db, schema::kType);

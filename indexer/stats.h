@@ -11,6 +11,10 @@
 
 #include "indexer/ledger.h"
 
+namespace Xapian {
+class Database;
+}
+
 namespace minutebook {
 
 struct IndexStats {
@@ -32,6 +36,8 @@ struct IndexStats {
 
 // Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.
 IndexStats read_stats(const std::string& db_path);
+// The same for an opened database (local or remote).
+IndexStats read_stats(const Xapian::Database& db);
 
 // The stats as one JSON object (docs/schema.md describes the fields).
 std::string stats_to_json(const IndexStats& stats);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/passage.h"
+#include "core/schema.h"
 #include "indexer/acronyms.h"
 
 namespace minutebook {
@@ -168,8 +169,20 @@ AcronymCounts acronyms_in(const Xapian::Database& db) {
     return out;
 }
 
-void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms) {
-    const auto words = plain_words(db);
+namespace {
+
+constexpr const char* kAcronymPrefix = "acronym:";
+
+// The expansion seen most often; of equals, the first in alphabetical order.
+std::string most_common(const AcronymCounts::mapped_type& expansions) {
+    return std::max_element(expansions.begin(), expansions.end(), [](const auto& a, const auto& b) {
+               return a.second < b.second;
+           })->first;
+}
+
+// The spelling table and synonyms of `db`, made from the words of `source`.
+void rebuild_word_tables(const Xapian::Database& source, Xapian::WritableDatabase& db) {
+    const auto words = plain_words(source);
     rebuild_spelling(db, words);
 
     clear_synonyms(db);
@@ -178,11 +191,68 @@ void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acron
     // The archive's own misspellings ("accomodation" in a 2017 agenda) are
     // found by the word spelt right, and the other way round.
     for (const auto& [misspelt, correction] : misspellings(words)) add_pair(db, stem, correction, misspelt);
+}
+
+// Metadata an archive's readers need (core/schema.h); a database's ledger
+// and last run stay with it.
+constexpr const char* kArchiveMetadata[] = {"committee:", "officer:", "person:", "file:"};
+
+std::map<std::string, std::string> archive_metadata(const std::vector<Xapian::Database>& shards) {
+    std::map<std::string, std::string> out;
+    for (const auto& shard : shards) {
+        for (const char* prefix : kArchiveMetadata) {
+            for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it) {
+                out.emplace(*it, shard.get_metadata(*it));
+            }
+        }
+    }
+    // Each database named its acronym's likeliest expansion; the one most
+    // of them name wins, ties to the first in alphabetical order, as one
+    // indexing run breaks them (rebuild_vocabulary).
+    std::map<std::string, AcronymCounts::mapped_type> votes;
+    for (const auto& shard : shards) {
+        for (auto it = shard.metadata_keys_begin(kAcronymPrefix); it != shard.metadata_keys_end(kAcronymPrefix);
+             ++it) {
+            ++votes[*it][shard.get_metadata(*it)];
+        }
+    }
+    for (const auto& [key, counts] : votes) out[key] = most_common(counts);
+    return out;
+}
+
+}  // namespace
+
+VocabularySummary write_archive_vocabulary(const std::vector<Xapian::Database>& shards,
+                                           Xapian::WritableDatabase& out) {
+    Xapian::Database all;
+    for (const auto& shard : shards) all.add_database(shard);
+    rebuild_word_tables(all, out);
+
+    const auto wanted = archive_metadata(shards);
+    std::vector<std::string> stale;
+    for (auto it = out.metadata_keys_begin(); it != out.metadata_keys_end(); ++it) {
+        if (!wanted.count(*it)) stale.push_back(*it);
+    }
+    for (const auto& key : stale) out.set_metadata(key, "");
+    for (const auto& [key, value] : wanted) out.set_metadata(key, value);
+    out.commit();
+
+    VocabularySummary summary;
+    for (auto it = out.spellings_begin(); it != out.spellings_end(); ++it) ++summary.words;
+    for (auto it = out.synonym_keys_begin(); it != out.synonym_keys_end(); ++it) ++summary.synonyms;
+    summary.metadata = static_cast<int>(wanted.size());
+    const std::string unique(schema::kUnique);
+    for (auto it = all.allterms_begin(unique); it != all.allterms_end(unique); ++it) {
+        if (it.get_termfreq() > 1) ++summary.shared_passages;
+    }
+    return summary;
+}
+
+void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acronyms) {
+    rebuild_word_tables(db, db);
 
     for (const auto& [acronym, expansions] : acronyms) {
-        auto best = std::max_element(expansions.begin(), expansions.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
-        if (best != expansions.end()) db.set_metadata("acronym:" + acronym, best->first);
+        if (!expansions.empty()) db.set_metadata(std::string(kAcronymPrefix) + acronym, most_common(expansions));
     }
 }
 

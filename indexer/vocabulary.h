@@ -6,11 +6,12 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace Xapian {
 class Database;
 class WritableDatabase;
-}
+}  // namespace Xapian
 
 namespace minutebook {
 
@@ -26,6 +27,29 @@ void rebuild_vocabulary(Xapian::WritableDatabase& db, const AcronymCounts& acron
 // For a run that follows one killed before its end: the killed run's counts
 // died with it.
 AcronymCounts acronyms_in(const Xapian::Database& db);
+
+// What an archive vocabulary database holds (query/archive.h).
+struct VocabularySummary {
+    int words = 0;       // in the spelling table
+    int synonyms = 0;    // words with synonyms
+    int metadata = 0;    // committee, officer, person, file and acronym entries
+    // Passages (by their unique key) in more than one database: the same
+    // file, or the same meeting's items, indexed into two shards. Each
+    // shard's copy counts in facets and totals (docs/scaling.md).
+    int shared_passages = 0;
+};
+
+// Makes `out` the vocabulary of the archive whose databases are `shards`
+// (local or remote, in the order given): the spelling table and synonyms
+// made from the words of all of them together, exactly as one index holding
+// every passage would have them, and their names, files and acronyms (for
+// a name or file in several, the first database's; for an acronym, the
+// expansion most databases give, ties to the first in alphabetical
+// order). Updates `out` in one
+// commit, so readers see the old vocabulary or the new one.
+// REQUIRES: `out` holds no document.
+VocabularySummary write_archive_vocabulary(const std::vector<Xapian::Database>& shards,
+                                           Xapian::WritableDatabase& out);
 
 // Rare words of `words` (word -> passages holding it) one edit away from a
 // word at least five times as common: misspelt -> correction. Exposed for tests.

@@ -132,15 +132,16 @@ std::string range_date(const std::string& text, bool end) {
     throw bad();
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& vocabulary)
     : db_(db),
-      committees_(metadata_values(db, "committee:")),
-      officers_(metadata_values(db, "officer:")),
-      people_(metadata_values(db, "person:")) {
+      vocabulary_(vocabulary),
+      committees_(metadata_values(vocabulary, "committee:")),
+      officers_(metadata_values(vocabulary, "officer:")),
+      people_(metadata_values(vocabulary, "person:")) {
     const std::string prefix = "acronym:";
-    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    for (auto it = vocabulary.metadata_keys_begin(prefix); it != vocabulary.metadata_keys_end(prefix); ++it) {
         const std::string acronym = (*it).substr(prefix.size());
-        const std::string expansion = db.get_metadata(*it);
+        const std::string expansion = vocabulary.get_metadata(*it);
         acronyms_[acronym] = expansion;
         expansions_[expansion] = acronym;
     }
@@ -174,7 +175,7 @@ Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
     const std::string folded = fold_query(raw);
     if (folded.find_first_not_of(' ') == std::string::npos) return Xapian::Query::MatchAll;
     Xapian::QueryParser qp;
-    qp.set_database(db_);
+    qp.set_database(vocabulary_);  // synonyms: shards have none of their own (query/archive.h)
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
@@ -271,7 +272,7 @@ std::string QueryBuilder::corrected(const std::string& query) const {
                     std::all_of(token.begin(), token.end(), [](unsigned char c) { return std::islower(c); });
         if (word && token.size() > 3 && db_.get_termfreq(token) == 0 &&
             db_.get_termfreq(std::string("Z").append(stem(token))) == 0) {
-            std::string suggestion = db_.get_spelling_suggestion(token, 2);
+            std::string suggestion = vocabulary_.get_spelling_suggestion(token, 2);
             if (!suggestion.empty() && suggestion != token) {
                 token = suggestion;
                 changed = true;
@@ -298,7 +299,9 @@ Xapian::Query QueryBuilder::more_like(const std::string& id, const Xapian::Query
             return !term.empty() && std::islower(static_cast<unsigned char>(term[0])) && term.size() > 2;
         }
     } words_only;
-    Xapian::ESet eset = enquire.get_eset(kMoreLikeTerms, rset, &words_only);
+    // Exact term frequencies: across shards Xapian otherwise estimates them,
+    // and the words chosen would differ from one database's.
+    Xapian::ESet eset = enquire.get_eset(kMoreLikeTerms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_only);
     std::vector<Xapian::Query> terms;
     for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
     if (terms.empty()) return Xapian::Query::MatchNothing;

@@ -16,7 +16,10 @@ namespace minutebook {
 class QueryBuilder {
 public:
     // Reads the names of committees, officers and people from `db`'s metadata.
-    explicit QueryBuilder(const Xapian::Database& db);
+    explicit QueryBuilder(const Xapian::Database& db) : QueryBuilder(db, db) {}
+    // Matches in `db`; reads metadata, spelling and synonyms from
+    // `vocabulary` (query/archive.h). Both must outlive the builder.
+    QueryBuilder(const Xapian::Database& db, const Xapian::Database& vocabulary);
 
     // How the words of a simple query (words only, no operators) combine.
     enum class Words {
@@ -42,6 +45,7 @@ public:
 
 private:
     const Xapian::Database& db_;
+    const Xapian::Database& vocabulary_;
     std::vector<std::string> committees_;
     std::vector<std::string> officers_;
     std::vector<std::string> people_;

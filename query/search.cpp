@@ -58,14 +58,27 @@ std::vector<FacetValue> facet_values(const std::vector<std::unique_ptr<Xapian::V
 }  // namespace
 
 struct Searcher::Impl {
-    Xapian::Database db;
-    explicit Impl(const std::string& path) : db(path) {}
+    IndexLocation location;
+    OpenIndex index;
+    explicit Impl(IndexLocation l) : location(std::move(l)), index(open_index(location)) {}
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : Searcher(IndexLocation{{db_path}, ""}) {}
+Searcher::Searcher(const IndexLocation& location) : impl_(std::make_unique<Impl>(location)) {}
 Searcher::~Searcher() = default;
 
-int Searcher::passage_count() const { return static_cast<int>(impl_->db.get_doccount()); }
+int Searcher::passage_count() const { return static_cast<int>(impl_->index.passages.get_doccount()); }
+
+const OpenIndex& Searcher::index() const { return impl_->index; }
+
+void Searcher::reopen() {
+    try {
+        impl_->index.passages.reopen();
+        impl_->index.vocabulary.reopen();
+    } catch (const Xapian::NetworkError&) {
+        impl_->index = open_index(impl_->location);
+    }
+}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.limit < 1 || request.limit > kMaxLimit) {
@@ -78,17 +91,16 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.sort != "relevance" && request.sort != "date") {
         throw BadRequest("sort must be relevance or date.");
     }
-    impl_->db.reopen();
-    Xapian::Database& db = impl_->db;
-    QueryBuilder builder(db);
-    SearchResponse response = run(db, builder.build(request), request);
+    reopen();
+    QueryBuilder builder(impl_->index.passages, impl_->index.vocabulary);
+    SearchResponse response = run(builder.build(request), request);
     if (response.total < kFewResults) {
         const std::string better = builder.corrected(request.query);
         if (!better.empty()) {
             if (response.total == 0) {
                 SearchRequest fixed = request;
                 fixed.query = better;
-                SearchResponse again = run(db, builder.build(fixed), fixed);
+                SearchResponse again = run(builder.build(fixed), fixed);
                 if (again.total > 0) {
                     again.request = request;
                     again.corrected = better;
@@ -99,7 +111,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         }
     }
     if (response.total == 0 && !request.query.empty()) {
-        SearchResponse any = run(db, builder.build(request, QueryBuilder::Words::kAny), request);
+        SearchResponse any = run(builder.build(request, QueryBuilder::Words::kAny), request);
         if (any.total > 0) {
             any.relaxed = true;
             any.did_you_mean = response.did_you_mean;
@@ -109,7 +121,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     return response;
 }
 
-SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching, const SearchRequest& request) {
+SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest& request) {
     // Substantive items come before procedural ones, and a decision's minute
     // before the actions that follow it up (docs/schema.md, slot 9).
     Xapian::ValueWeightPostingSource prior(schema::kSlotPrior);
@@ -118,7 +130,7 @@ SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching
                                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                                   Xapian::Query(&prior), kPriorScale))
                                     : matching;
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(impl_->index.passages);
     enquire.set_query(query);
     enquire.set_collapse_key(schema::kSlotGroup);
     if (request.sort == "date") {
@@ -151,11 +163,13 @@ SearchResponse Searcher::run(Xapian::Database& db, const Xapian::Query& matching
         response.total = static_cast<int>(enquire.get_mset(0, mset.get_uncollapsed_matches_upper_bound()).size());
         response.total_exact = true;
     }
+    SnippetOptions snippets;
+    snippets.background_model = !impl_->index.remote;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchResult r;
         r.passage = from_document_data(it.get_document().get_data());
         r.score = it.get_weight();
-        r.snippet = has_terms ? make_snippet(mset, r.passage.text) : plain_snippet(r.passage.text);
+        r.snippet = has_terms ? make_snippet(mset, r.passage.text, snippets) : plain_snippet(r.passage.text);
         r.page = has_terms ? best_page(r.passage, r.snippet) : r.passage.primary().pages.front();
         response.results.push_back(std::move(r));
     }

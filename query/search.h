@@ -11,11 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/passage.h"
-
-namespace Xapian {
-class Database;
-class Query;
-}  // namespace Xapian
+#include "query/archive.h"
 
 namespace minutebook {
 
@@ -83,12 +79,14 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
-// Opens the database once and answers searches. Not thread-safe: use one
+// Opens the index once and answers searches. Not thread-safe: use one
 // Searcher per thread (Xapian databases are cheap to open).
 class Searcher {
 public:
     // Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.
     explicit Searcher(const std::string& db_path);
+    // Several databases searched as one (shards); throws as open_index().
+    explicit Searcher(const IndexLocation& location);
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
@@ -96,11 +94,17 @@ public:
     SearchResponse search(const SearchRequest& request);
     // Number of passages in the index.
     int passage_count() const;
+    // Shows the latest commit of every database; opens remote databases
+    // again when their server closed the connection (xapian-tcpsrv closes
+    // idle ones). search() does this first.
+    void reopen();
+    // The index this searcher reads, for look-ups by term and metadata.
+    const OpenIndex& index() const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
-    static SearchResponse run(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request);
+    SearchResponse run(const Xapian::Query& query, const SearchRequest& request);
 };
 
 // The design's JSON contract for a response.

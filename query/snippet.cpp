@@ -27,16 +27,16 @@ std::string escape_html(const std::string& text) {
     return out;
 }
 
-std::string make_snippet(const Xapian::MSet& mset, const std::string& text) {
+std::string make_snippet(const Xapian::MSet& mset, const std::string& text, SnippetOptions options) {
     std::string flat = text;
     for (char& c : flat) {
         if (c == '\n') c = ' ';
     }
     // Xapian escapes the text itself and marks the words whose terms the
     // query holds; it lowercases words as the index does.
-    return mset.snippet(flat, kSnippetBytes, Xapian::Stem("english"),
-                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                        "<mark>", "</mark>", "…");
+    const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                           (options.background_model ? Xapian::MSet::SNIPPET_BACKGROUND_MODEL : 0);
+    return mset.snippet(flat, kSnippetBytes, Xapian::Stem("english"), flags, "<mark>", "</mark>", "…");
 }
 
 std::string plain_snippet(const std::string& text) {

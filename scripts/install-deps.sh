@@ -5,6 +5,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libxapian-dev libpoppler-cpp-dev libicu-dev nlohmann-json3-dev libssl-dev
+  xapian-tools
   libtesseract-dev libleptonica-dev tesseract-ocr-eng
   libcpp-httplib-dev
   catch2 libexpat1-dev

@@ -15,7 +15,10 @@
 namespace minutebook::web {
 
 struct Context {
-    explicit Context(const ServerOptions& o) : options(o), sessions(o.db_path), files(o.roots) {}
+    explicit Context(const ServerOptions& o)
+        : options(o),
+          sessions(o.index.databases.empty() ? IndexLocation{{o.db_path}, ""} : o.index),
+          files(o.roots) {}
     ServerOptions options;
     SessionPool sessions;
     PdfFiles files;

@@ -12,10 +12,15 @@
 #include <string>
 #include <vector>
 
+#include "query/archive.h"
+
 namespace minutebook::web {
 
 struct ServerOptions {
-    std::string db_path;  // REQUIRES: an index exists there
+    std::string db_path;  // the index, when `index` names no database. REQUIRES: an index exists there
+    // Several databases (shards) served as one, and their vocabulary.
+    // Default: none, db_path alone.
+    IndexLocation index;
     std::string host = "127.0.0.1";
     int port = 8080;  // 0: any free port; bind() tells which
     // Archive folders where a file is looked for by its path relative to
@@ -33,7 +38,7 @@ struct ServerOptions {
 class Server {
   public:
     // Throws Xapian::DatabaseOpeningError when there is no index at
-    // options.db_path.
+    // options.db_path (or a database of options.index cannot be opened).
     explicit Server(ServerOptions options);
     ~Server();
     Server(const Server&) = delete;

@@ -12,9 +12,9 @@ SessionPool::Lease SessionPool::acquire() {
         }
     }
     if (session) {
-        session->db.reopen();
+        session->reopen();
     } else {
-        session = std::make_unique<IndexSession>(db_path_);
+        session = std::make_unique<IndexSession>(location_);
     }
     return Lease(*this, std::move(session));
 }

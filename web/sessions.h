@@ -18,14 +18,20 @@
 namespace minutebook::web {
 
 struct IndexSession {
-    explicit IndexSession(const std::string& db_path) : searcher(db_path), db(db_path) {}
+    explicit IndexSession(const IndexLocation& location) : searcher(location), db(searcher.index().passages) {}
+    // Shows the latest commit (and reconnects to remote databases).
+    void reopen() {
+        searcher.reopen();
+        db = searcher.index().passages;
+    }
     Searcher searcher;
-    Xapian::Database db;  // for look-ups by term
+    // For look-ups by term; its metadata is the archive's (query/archive.h).
+    Xapian::Database db;
 };
 
 class SessionPool {
   public:
-    explicit SessionPool(std::string db_path) : db_path_(std::move(db_path)) {}
+    explicit SessionPool(IndexLocation location) : location_(std::move(location)) {}
 
     class Lease {
       public:
@@ -50,7 +56,7 @@ class SessionPool {
   private:
     void give_back(std::unique_ptr<IndexSession> session);
 
-    const std::string db_path_;
+    const IndexLocation location_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<IndexSession>> idle_;
 };
