@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
-  libxapian-dev libpoppler-cpp-dev libicu-dev nlohmann-json3-dev libssl-dev
+  libxapian-dev libpoppler-cpp-dev libpoppler-private-dev libicu-dev nlohmann-json3-dev libssl-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng
   libcpp-httplib-dev
   catch2 libexpat1-dev
