@@ -28,18 +28,25 @@ struct Child {
     bool killed_for_time = false;
 };
 
+// An outcome as a reader process sends it: one line of JSON, then each
+// passage's terms in their compact encoding (indexer/passage_terms.h).
 std::string serialise(const FileOutcome& o) {
     nlohmann::json passages = nlohmann::json::array();
     for (const auto& p : o.passages) passages.push_back(to_document_data(p));
-    return nlohmann::json{{"status", o.report.status},   {"message", o.report.message},
-                          {"pages", o.report.pages},     {"sha256", o.sha256},
-                          {"ocr_pages", o.ocr_pages},    {"copy_forbidden", o.report.copy_forbidden},
-                          {"passages", passages}}
-        .dump();
+    std::string out = nlohmann::json{{"status", o.report.status},   {"message", o.report.message},
+                                     {"pages", o.report.pages},     {"sha256", o.sha256},
+                                     {"ocr_pages", o.ocr_pages},    {"copy_forbidden", o.report.copy_forbidden},
+                                     {"passages", passages}}
+                          .dump();
+    out.push_back('\n');
+    for (const auto& t : o.terms) append_terms(t, out);
+    return out;
 }
 
 FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
-    auto j = nlohmann::json::parse(data);
+    const size_t eol = data.find('\n');
+    if (eol == std::string::npos) throw std::runtime_error("no outcome");
+    auto j = nlohmann::json::parse(std::string_view(data).substr(0, eol));
     FileOutcome o;
     o.report.file = file.display;
     o.report.status = j.at("status").get<std::string>();
@@ -51,6 +58,9 @@ FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
     o.report.copy_forbidden = j.value("copy_forbidden", false);
     for (const auto& p : j.at("passages")) o.passages.push_back(from_document_data(p.get<std::string>()));
     o.report.passages = static_cast<int>(o.passages.size());
+    std::string_view terms = std::string_view(data).substr(eol + 1);
+    while (!terms.empty()) o.terms.push_back(read_terms(terms));
+    if (o.terms.size() != o.passages.size()) throw std::runtime_error("passages without their terms");
     return o;
 }
 
