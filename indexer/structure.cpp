@@ -49,7 +49,7 @@ bool is_action_log_heading(std::string_view line) {
     static const std::regex log(R"((^|[-:]\s*)(minutes[- ]+)?action log$)", std::regex::icase);
     std::string l(line);
     return l.size() <= 90 && !l.empty() && !std::isdigit(static_cast<unsigned char>(l[0])) &&
-           std::regex_search(l, log);
+           ends_with_ci(l, "action log") && std::regex_search(l, log);
 }
 
 // "CYP Agenda Plan" / "Sub-Committee Workshop and Training Plan" over a table.
