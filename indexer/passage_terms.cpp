@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/money.h"
 #include "core/normalise.h"
@@ -28,6 +29,22 @@ void append_string(std::string_view s, std::string& out) {
     append_number(s.size(), out);
     out.append(s);
 }
+
+// English stems, each word stemmed once: a file repeats its words, and the
+// Snowball stemmer was most of the cost of generating terms.
+class RememberingStemmer : public Xapian::StemImplementation {
+public:
+    std::string operator()(const std::string& word) override {
+        auto [it, added] = stems_.try_emplace(word);
+        if (added) it->second = english_(word);
+        return it->second;
+    }
+    std::string get_description() const override { return "remembering " + english_.get_description(); }
+
+private:
+    Xapian::Stem english_{"english"};
+    std::unordered_map<std::string, std::string> stems_;
+};
 
 [[noreturn]] void malformed() { throw std::runtime_error("malformed passage terms"); }
 
@@ -54,7 +71,9 @@ std::string read_string(std::string_view& in) {
 }  // namespace
 
 PassageTerms passage_terms(const Passage& p) {
-    static const Xapian::Stem stemmer("english");
+    // One per process: it keeps the vocabulary of what the process reads
+    // (one file, in a reader process).
+    static const Xapian::Stem stemmer(new RememberingStemmer);
     Xapian::TermGenerator generator;
     generator.set_stemmer(stemmer);
     generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
