@@ -91,6 +91,11 @@ bool is_lower_letter(UChar32 c) { return u_isULowercase(c); }
 }  // namespace
 
 std::string clean_text(std::string_view utf8) {
+    // Printable ASCII is its own NFKC and clean form, but for the backquote:
+    // most words of a page need no trip through ICU.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E && c != '`'; })) {
+        return std::string(utf8);
+    }
     static const icu::Normalizer2& nfkc = normalizer("nfkc", UNORM2_COMPOSE);
     icu::UnicodeString in = normalize(
         nfkc, icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));

@@ -1,5 +1,13 @@
 #include "indexer/extract.h"
 
+// Poppler's core API (libpoppler-private-dev) lays a page out once for both
+// its text and its words; poppler-cpp's page::text() and page::text_list()
+// would lay it out once each. poppler-cpp stays for rendering pages for OCR.
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
@@ -58,6 +66,7 @@ namespace {
 
 // Poppler reports trouble on stderr by default; the run's summary speaks for it.
 void quiet_poppler() {
+    static GlobalParamsIniter core_params([](ErrorCategory, Goffset, const char*) {});
     static bool done = [] {
         poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
         return true;
@@ -65,9 +74,89 @@ void quiet_poppler() {
     (void)done;
 }
 
-std::string utf8(const poppler::ustring& s) {
-    poppler::byte_array bytes = s.to_utf8();
-    return std::string(bytes.begin(), bytes.end());
+// The longest prefix of `s` that is UTF-8 without NUL, surrogates or
+// overlong forms: what survived poppler-cpp's round trip through UTF-16
+// (iconv stops at the first such sequence), so that text read through the
+// core API is byte for byte the text read before.
+std::string_view valid_utf8_prefix(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0) break;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = 0;
+        char32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2, cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3, cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4, cp = c & 0x07;
+        } else {
+            break;
+        }
+        if (i + len > s.size()) break;
+        size_t k = 1;
+        for (; k < len && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80; ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        }
+        if (k < len) break;
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF)) {
+            break;
+        }
+        i += len;
+    }
+    return s.substr(0, i);
+}
+
+void append_text(void* stream, const char* text, int len) {
+    static_cast<std::string*>(stream)->append(text, static_cast<size_t>(len));
+}
+
+// Lays page `number` (1-based) out once, as pdftotext does, and takes from
+// that layout both its text in reading order (page::text() with
+// non_raw_non_physical_layout) and, when asked, its words (page::text_list()).
+void read_text_layer(PDFDoc& doc, int number, bool with_words, PageText& page) {
+    std::string text;
+    TextOutputDev layout(&append_text, &text, /*physLayoutA=*/false, /*fixedPitchA=*/0, /*rawOrderA=*/false,
+                         /*discardDiagA=*/false);
+    doc.displayPage(&layout, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    page.text = clean_text(valid_utf8_prefix(text));
+    if (!with_words) return;
+    std::unique_ptr<TextWordList> words = layout.makeWordList();
+    for (int i = 0; words && i < words->getLength(); ++i) {
+        const TextWord* word = words->get(i);
+        const std::unique_ptr<GooString> word_text(word->getText());
+        double x0, y0, x1, y1;
+        word->getBBox(&x0, &y0, &x1, &y1);
+        // Through width and height, as poppler::rectf holds a box, so the
+        // corners are the same doubles as before.
+        page.words.push_back(Word{clean_text(valid_utf8_prefix(word_text->toStr())), x0, y0, x0 + (x1 - x0),
+                                  y0 + (y1 - y0)});
+    }
+}
+
+// Opens `bytes` with the first password that unlocks them. Null when none
+// does (`*locked` says the file is encrypted) or Poppler cannot parse them.
+std::unique_ptr<PDFDoc> open_pdf(const std::string& bytes, const std::vector<std::string>& passwords,
+                                 std::string* used_password, bool* locked) {
+    *locked = false;
+    for (const auto& password : passwords) {
+        auto doc = std::make_unique<PDFDoc>(
+            new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)),
+            GooString(password), GooString(password));
+        if (doc->isOk()) {
+            *used_password = password;
+            return doc;
+        }
+        if (doc->getErrorCode() != errEncrypted) return nullptr;  // not an encryption problem
+        *locked = true;
+    }
+    return nullptr;
 }
 
 bool looks_like_pdf(const std::string& bytes) {
@@ -111,6 +200,29 @@ GrayImage render_gray(const poppler::page& page, int dpi) {
     return out;
 }
 
+// Renders a file's pages for OCR through poppler-cpp, whose renderer the OCR
+// cache's keys come from. The file is opened for it at the first page asked.
+class PageImages {
+public:
+    PageImages(const std::string& bytes, const std::string& password) : bytes_(bytes), password_(password) {}
+
+    // Page `index` (0-based) in gray at `dpi`; empty when it cannot be rendered.
+    GrayImage render(int index, int dpi) {
+        if (!doc_) {
+            doc_.reset(poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size()),
+                                                             password_, password_));
+        }
+        if (!doc_ || doc_->is_locked()) return {};
+        std::unique_ptr<poppler::page> page(doc_->create_page(index));
+        return page ? render_gray(*page, dpi) : GrayImage{};
+    }
+
+private:
+    const std::string& bytes_;
+    const std::string password_;
+    std::unique_ptr<poppler::document> doc_;
+};
+
 // OCR for one file's pages: the engine starts when the first page needs it
 // and reads every page after that.
 class PageOcr {
@@ -134,7 +246,7 @@ public:
     // anything (and, for a layer judged not language, more common words
     // than the layer has). False when OCR could not run or its text was not
     // taken; summary() says why.
-    bool read(const poppler::page& source, PageText& page, const char* why) {
+    bool read(PageImages& images, int index, PageText& page, const char* why) {
         if (options_.ocr_page_limit > 0 && tried_ >= options_.ocr_page_limit) return skip(why, kLimit);
         if (options_.ocr_seconds > 0 &&
             std::chrono::duration<double>(Clock::now() - started_).count() > options_.ocr_seconds) {
@@ -142,7 +254,7 @@ public:
         }
         if (!error_.empty()) return skip(why, kUnavailable);
         ++tried_;
-        const GrayImage image = render_gray(source, options_.ocr_dpi);
+        const GrayImage image = images.render(index, options_.ocr_dpi);
         if (image.pixels.empty()) return skip(why, kRender);
         const std::string key = OcrCache::key(image, identity_);
         std::optional<OcrText> text = cache_.get(key);
@@ -282,16 +394,9 @@ ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& 
     }
     std::vector<std::string> passwords{""};
     passwords.insert(passwords.end(), options.passwords.begin(), options.passwords.end());
-    std::unique_ptr<poppler::document> doc;
+    std::string password;
     bool opened_locked = false;
-    for (const auto& password : passwords) {
-        doc.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size()),
-                                                        password, password));
-        if (!doc) break;  // not an encryption problem: Poppler could not parse it
-        if (!doc->is_locked()) break;
-        opened_locked = true;
-        doc.reset();
-    }
+    std::unique_ptr<PDFDoc> doc = open_pdf(bytes, passwords, &password, &opened_locked);
     if (!doc) {
         if (opened_locked) {
             r.status = ExtractStatus::kEncrypted;
@@ -304,8 +409,8 @@ ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& 
         }
         return r;
     }
-    r.copy_forbidden = doc->is_encrypted() && !doc->has_permission(poppler::perm_copy);
-    r.page_count = doc->pages();
+    r.copy_forbidden = doc->isEncrypted() && !doc->okToCopy();
+    r.page_count = doc->getNumPages();
     if (r.page_count <= 0) {
         r.status = ExtractStatus::kDamaged;
         r.message = "damaged: the PDF has no readable pages";
@@ -316,20 +421,13 @@ ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& 
     r.pages_limited = pages_to_read < r.page_count;
     r.pages.reserve(static_cast<size_t>(pages_to_read));
     PageOcr ocr(options);
+    PageImages images(bytes, password);
     for (int i = 0; i < pages_to_read; ++i) {
         PageText page;
         page.number = i + 1;
-        std::unique_ptr<poppler::page> p(doc->create_page(i));
-        if (p) {
-            page.text = clean_text(utf8(p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
-            if (options.words) {
-                for (const auto& box : p->text_list()) {
-                    poppler::rectf b = box.bbox();
-                    page.words.push_back(Word{clean_text(utf8(box.text())), b.left(), b.top(),
-                                              b.right(), b.bottom()});
-                }
-            }
-            if (const char* why = ocr.reason(page)) ocr.read(*p, page, why);
+        if (doc->getCatalog()->getPage(page.number)) {
+            read_text_layer(*doc, page.number, options.words, page);
+            if (const char* why = ocr.reason(page)) ocr.read(images, i, page, why);
         }
         if (!has_letters_or_digits(page.text)) r.pages_without_text.push_back(page.number);
         r.pages.push_back(std::move(page));

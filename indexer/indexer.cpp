@@ -337,6 +337,8 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
         o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
         o.report.limits = limits_hit(extracted);
         if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
+        // Here, in the reader process, rather than in the one writer.
+        for (const auto& passage : o.passages) o.terms.push_back(passage_terms(passage));
         return o;
     };
     int pages_read = 0;
@@ -348,7 +350,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             writer.remove_file(o.sha256);
             writer.set_file_path(o.sha256, absolute_path(file));
         }
-        for (const auto& passage : o.passages) writer.add(passage);
+        for (size_t i = 0; i < o.passages.size(); ++i) writer.add(o.passages[i], o.terms[i]);
         o.report.passages = static_cast<int>(o.passages.size());
         LedgerEntry entry = entry_for(file, stats[index], o, plan_options);
         const std::string replaced = p.previous ? p.previous->sha256 : "";

@@ -30,7 +30,7 @@ constexpr std::string_view kOutOfMemory = "Out of memory";
 // Watches a child's standard error for kOutOfMemory, keeping only enough
 // of it to find the words across two reads.
 class StderrWatch {
-public:
+  public:
     void feed(const char* data, size_t size) {
         tail_.append(data, size);
         if (tail_.find(kOutOfMemory) != std::string::npos) out_of_memory_ = true;
@@ -38,7 +38,7 @@ public:
     }
     bool out_of_memory() const { return out_of_memory_; }
 
-private:
+  private:
     std::string tail_;
     bool out_of_memory_ = false;
 };
@@ -54,18 +54,26 @@ struct Child {
     bool killed_for_time = false;
 };
 
+// An outcome as a reader process sends it: one line of JSON, then each
+// passage's terms in their compact encoding (indexer/passage_terms.h).
 std::string serialise(const FileOutcome& o) {
     nlohmann::json passages = nlohmann::json::array();
     for (const auto& p : o.passages) passages.push_back(to_document_data(p));
-    return nlohmann::json{{"status", o.report.status},   {"message", o.report.message},
-                          {"pages", o.report.pages},     {"sha256", o.sha256},
-                          {"ocr_pages", o.ocr_pages},    {"copy_forbidden", o.report.copy_forbidden},
-                          {"limits", o.report.limits},   {"passages", passages}}
-        .dump();
+    std::string out =
+        nlohmann::json{{"status", o.report.status}, {"message", o.report.message},
+                       {"pages", o.report.pages},   {"sha256", o.sha256},
+                       {"ocr_pages", o.ocr_pages},  {"copy_forbidden", o.report.copy_forbidden},
+                       {"limits", o.report.limits}, {"passages", passages}}
+            .dump();
+    out.push_back('\n');
+    for (const auto& t : o.terms) append_terms(t, out);
+    return out;
 }
 
 FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
-    auto j = nlohmann::json::parse(data);
+    const size_t eol = data.find('\n');
+    if (eol == std::string::npos) throw std::runtime_error("no outcome");
+    auto j = nlohmann::json::parse(std::string_view(data).substr(0, eol));
     FileOutcome o;
     o.report.file = file.display;
     o.report.status = j.at("status").get<std::string>();
@@ -76,8 +84,13 @@ FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
     o.report.ocr_pages = o.ocr_pages;
     o.report.copy_forbidden = j.value("copy_forbidden", false);
     o.report.limits = j.value("limits", std::vector<std::string>());
-    for (const auto& p : j.at("passages")) o.passages.push_back(from_document_data(p.get<std::string>()));
+    for (const auto& p : j.at("passages"))
+        o.passages.push_back(from_document_data(p.get<std::string>()));
     o.report.passages = static_cast<int>(o.passages.size());
+    std::string_view terms = std::string_view(data).substr(eol + 1);
+    while (!terms.empty()) o.terms.push_back(read_terms(terms));
+    if (o.terms.size() != o.passages.size())
+        throw std::runtime_error("passages without their terms");
     return o;
 }
 
@@ -95,7 +108,8 @@ std::string memory_limit_text(const IsolationOptions& options) {
     return "the " + format_size(options.memory_limit_bytes) + " memory limit";
 }
 
-FileOutcome failure(const ArchiveFile& file, const std::string& message, const char* limit = nullptr) {
+FileOutcome failure(const ArchiveFile& file, const std::string& message,
+                    const char* limit = nullptr) {
     FileOutcome o;
     o.report.file = file.display;
     o.report.status = "damaged";
@@ -105,7 +119,8 @@ FileOutcome failure(const ArchiveFile& file, const std::string& message, const c
 }
 
 FileOutcome out_of_memory(const ArchiveFile& file, const IsolationOptions& options) {
-    return failure(file, "damaged: reading it needs more than " + memory_limit_text(options), kLimitMemory);
+    return failure(file, "damaged: reading it needs more than " + memory_limit_text(options),
+                   kLimitMemory);
 }
 
 [[noreturn]] void child_main(int out, int err, pid_t parent, const ArchiveFile& file,
@@ -121,7 +136,9 @@ FileOutcome out_of_memory(const ArchiveFile& file, const IsolationOptions& optio
     // program installed, so that the parent can name it.
     for (int crash : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(crash, SIG_DFL);
     if (options.memory_limit_bytes > 0) {
-        struct rlimit limit{options.memory_limit_bytes, options.memory_limit_bytes};
+        struct rlimit limit {
+            options.memory_limit_bytes, options.memory_limit_bytes
+        };
         setrlimit(RLIMIT_AS, &limit);
     }
     FileOutcome outcome;
@@ -138,17 +155,20 @@ FileOutcome out_of_memory(const ArchiveFile& file, const IsolationOptions& optio
 }
 
 // What a child that has ended gave: its outcome, or why it has none.
-FileOutcome outcome_of(const Child& c, int status, const ArchiveFile& file, const IsolationOptions& options) {
+FileOutcome outcome_of(const Child& c, int status, const ArchiveFile& file,
+                       const IsolationOptions& options) {
     if (c.killed_for_time) {
         return failure(file,
                        "damaged: reading it took longer than " +
-                           std::to_string(static_cast<int>(options.seconds_per_file)) + " s, so it was stopped",
+                           std::to_string(static_cast<int>(options.seconds_per_file)) +
+                           " s, so it was stopped",
                        kLimitTime);
     }
     const bool out_of_memory_seen = c.err_watch.out_of_memory();
     if (WIFSIGNALED(status)) {
         if (out_of_memory_seen) return out_of_memory(file, options);
-        return failure(file, std::string("damaged: the PDF library crashed on it (") + strsignal(WTERMSIG(status)) + ")");
+        return failure(file, std::string("damaged: the PDF library crashed on it (") +
+                                 strsignal(WTERMSIG(status)) + ")");
     }
     FileOutcome o;
     try {
@@ -158,7 +178,8 @@ FileOutcome outcome_of(const Child& c, int status, const ArchiveFile& file, cons
         return failure(file, "damaged: its reader process stopped without an answer");
     }
     if (out_of_memory_seen && o.report.status == "ok") {
-        const std::string left_out = "parts of it need more than " + memory_limit_text(options) + " and were left out";
+        const std::string left_out =
+            "parts of it need more than " + memory_limit_text(options) + " and were left out";
         o.report.message = o.report.message.empty() ? left_out : o.report.message + "; " + left_out;
         o.report.limits.push_back(kLimitMemory);
     }
@@ -247,7 +268,8 @@ void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions
         }
         if (!fds.empty()) {
             int n = ::poll(fds.data(), fds.size(), 1000);
-            if (n < 0 && errno != EINTR) throw std::runtime_error("Waiting for reader processes failed.");
+            if (n < 0 && errno != EINTR)
+                throw std::runtime_error("Waiting for reader processes failed.");
         }
         std::vector<Child> still_running;
         for (size_t i = 0; i < running.size(); ++i) {
@@ -260,10 +282,13 @@ void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions
             }
             bool closed = false;
             if (out_events & (POLLIN | POLLHUP | POLLERR)) {
-                closed = read_some(c.out, [&c](const char* d, size_t n) { c.output.append(d, n); }) == Got::kEnd;
+                closed = read_some(c.out, [&c](const char* d, size_t n) {
+                             c.output.append(d, n);
+                         }) == Got::kEnd;
             }
             if (!closed && !c.killed_for_time && options.seconds_per_file > 0 &&
-                std::chrono::duration<double>(Clock::now() - c.started).count() > options.seconds_per_file) {
+                std::chrono::duration<double>(Clock::now() - c.started).count() >
+                    options.seconds_per_file) {
                 ::kill(c.pid, SIGKILL);
                 c.killed_for_time = true;
             }

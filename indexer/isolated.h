@@ -10,6 +10,7 @@
 
 #include "core/passage.h"
 #include "indexer/indexer.h"
+#include "indexer/passage_terms.h"
 
 namespace minutebook {
 
@@ -17,6 +18,8 @@ struct FileOutcome {
     FileReport report;
     std::string sha256;  // empty when the file could not be read
     std::vector<Passage> passages;
+    // passage_terms() of each passage, worked out in the reader process.
+    std::vector<PassageTerms> terms;
     int ocr_pages = 0;
 };
 

@@ -49,7 +49,7 @@ bool is_action_log_heading(std::string_view line) {
     static const std::regex log(R"((^|[-:]\s*)(minutes[- ]+)?action log$)", std::regex::icase);
     std::string l(line);
     return l.size() <= 90 && !l.empty() && !std::isdigit(static_cast<unsigned char>(l[0])) &&
-           std::regex_search(l, log);
+           ends_with_ci(l, "action log") && std::regex_search(l, log);
 }
 
 // "CYP Agenda Plan" / "Sub-Committee Workshop and Training Plan" over a table.
@@ -196,6 +196,7 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
     // Items listed under AGENDA, on the front sheet's first two pages.
     static const std::regex item(R"(^(\d{1,2}|[IVX]{1,4})\.\s*(.*)$)");
     static const std::regex pages_range(R"(\s*\d+\s*-\s*\d+$)");
+    static const std::regex only_pages(R"(^\d+\s*-\s*\d+$)");  // a line "12 - 15"
     int first = s.lines[lines.front()].page;
     int last_number = 0;
     for (size_t i = lines[agenda_at] + 1; i < s.lines.size() && s.lines[i].page <= first + 1; ++i) {
@@ -218,7 +219,7 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
                 if (a.title.empty()) continue;
                 break;
             }
-            if (std::regex_match(n, item) || std::regex_match(n, std::regex(R"(^\d+\s*-\s*\d+$)"))) break;
+            if (std::regex_match(n, item) || std::regex_match(n, only_pages)) break;
             if (!a.title.empty()) break;
             a.title = n;
         }

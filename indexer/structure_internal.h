@@ -2,7 +2,10 @@
 // tests. Not part of the indexer's public interface.
 #pragma once
 
+#include <functional>
+#include <initializer_list>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +77,25 @@ std::string fold_status(std::string_view printed);
 // Minute numbers a text cites: "Minute 270", "minute 58 above refers",
 // "minutes 12 and 13".
 std::vector<std::string> minute_references(std::string_view text);
+
+// ---- Matching text cheaply ----
+//
+// std::regex tries a pattern at every character of the text it searches,
+// which made it most of the cost of understand(); these let a recogniser
+// look for a fixed word first and run its pattern only where it can match.
+// Case is ignored as std::regex::icase ignores it: ASCII letters only.
+
+// Where `needle` first occurs in `hay` at or after `from`, ignoring case; npos if nowhere.
+size_t find_ci(std::string_view hay, std::string_view needle, size_t from = 0);
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool ends_with_ci(std::string_view s, std::string_view suffix);
+
+// Calls `on_match` with each match of `re` in `text`: the same matches, in
+// the same order, as std::sregex_iterator gives. REQUIRES: every match of
+// `re` begins with one of `openings` (ignoring case when `icase`); the
+// pattern is tried only where one does.
+void for_each_match(const std::string& text, const std::regex& re, std::initializer_list<std::string_view> openings,
+                    bool icase, const std::function<void(const std::smatch&)>& on_match);
 
 // Labelled value on a line: "From: Wendi Ogle-Welbourn" -> "Wendi
 // Ogle-Welbourn" for label "From". Case-insensitive; nullopt when the line

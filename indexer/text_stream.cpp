@@ -106,6 +106,63 @@ std::optional<std::string> labelled(std::string_view line, std::string_view labe
     return trim(std::string_view(l).substr(p + 1));
 }
 
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equal_ci(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
+}
+
+}  // namespace
+
+size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
+    if (needle.empty()) return from <= hay.size() ? from : std::string_view::npos;
+    for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+        if (lower_ascii(hay[i]) == lower_ascii(needle[0]) && equal_ci(hay.substr(i, needle.size()), needle)) return i;
+    }
+    return std::string_view::npos;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equal_ci(s.substr(0, prefix.size()), prefix);
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && equal_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+
+void for_each_match(const std::string& text, const std::regex& re, std::initializer_list<std::string_view> openings,
+                    bool icase, const std::function<void(const std::smatch&)>& on_match) {
+    auto find = [&](std::string_view opening, size_t from) {
+        return icase ? find_ci(text, opening, from) : text.find(opening, from);
+    };
+    // Where each opening next occurs, looked for again only once passed.
+    std::vector<size_t> next;
+    for (std::string_view opening : openings) next.push_back(find(opening, 0));
+    size_t from = 0;
+    while (from < text.size()) {
+        size_t at = std::string::npos;
+        for (size_t k = 0; k < next.size(); ++k) {
+            if (next[k] != std::string::npos && next[k] < from) next[k] = find(openings.begin()[k], from);
+            at = std::min(at, next[k]);
+        }
+        if (at == std::string::npos) return;
+        // Anchored where the opening stands, seeing the character before it
+        // (for \b), as the iterator's search would at that position.
+        auto flags = std::regex_constants::match_continuous;
+        if (at > 0) flags |= std::regex_constants::match_prev_avail;
+        std::smatch m;
+        if (std::regex_search(text.begin() + static_cast<long>(at), text.end(), m, re, flags)) {
+            on_match(m);
+            from = at + std::max<size_t>(1, static_cast<size_t>(m.length(0)));
+        } else {
+            from = at + 1;
+        }
+    }
+}
+
 void mark_page(std::vector<size_t>& page_starts, int first_page, int page, size_t offset) {
     while (first_page + static_cast<int>(page_starts.size()) <= page) page_starts.push_back(offset);
 }

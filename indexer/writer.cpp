@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <set>
 
-#include "core/money.h"
 #include "core/normalise.h"
 #include "core/schema.h"
-#include "indexer/acronyms.h"
+#include "indexer/passage_terms.h"
 #include "indexer/vocabulary.h"
 
 namespace minutebook {
@@ -26,10 +25,6 @@ std::string date_digits(const std::string& iso) {
     return out;
 }
 
-bool alphabetic(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
-}
-
 // Set with the first commit of a run that changes passages and cleared by
 // its finish(): a run killed between them leaves it, so that the next run
 // rebuilds the vocabulary even when it has nothing left to write.
@@ -39,8 +34,6 @@ constexpr const char* kVocabularyStale = "vocabulary:stale";
 
 struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
-    Xapian::TermGenerator generator;
-    Xapian::Stem stemmer{"english"};
     AcronymCounts acronyms;
     bool changed = false;  // since the last finish(): the vocabulary needs rebuilding
     bool in_batch = false;  // a transaction is open: changes since the last commit()
@@ -51,26 +44,18 @@ struct IndexWriter::Impl {
 
     explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
         stale_marked = recovering = !db.get_metadata(kVocabularyStale).empty();
-        generator.set_stemmer(stemmer);
-        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     }
 
-    Xapian::Document build(const Passage& p) {
+    Xapian::Document build(const Passage& p) { return build(p, passage_terms(p)); }
+
+    // `terms` are passage_terms(p).
+    Xapian::Document build(const Passage& p, const PassageTerms& terms) {
         Xapian::Document doc;
-        generator.set_document(doc);
-        const std::string folded_text = fold_text(p.text);
-        if (!p.title.empty() && p.text.compare(0, p.title.size(), p.title) != 0) {
-            generator.index_text(fold_text(p.title));
-            generator.increase_termpos();
+        for (const auto& t : terms.terms) {
+            doc.add_term(t.name, t.wdf);
+            for (unsigned pos : t.positions) doc.add_posting(t.name, pos, 0);
         }
-        generator.index_text(folded_text);
-        for (const auto& extra : extra_terms(folded_text)) {
-            doc.add_term(extra);
-            if (alphabetic(extra)) doc.add_term(std::string("Z").append(stemmer(extra)));
-        }
-        for (int64_t amount : find_amounts(p.text)) {
-            for (const auto& t : amount_terms(amount)) doc.add_boolean_term(term(schema::kAmount, t));
-        }
+        for (const auto& d : terms.acronyms) ++acronyms[d.acronym][d.expansion];
         doc.add_boolean_term(term(schema::kUnique, p.key));
         doc.add_boolean_term(term(schema::kId, p.id()));
         doc.add_boolean_term(term(schema::kType, p.type));
@@ -100,8 +85,6 @@ struct IndexWriter::Impl {
         if (p.decision) {
             doc.add_boolean_term(term(schema::kDecision, p.decision->kind));
             doc.add_value(schema::kSlotDecision, p.decision->kind);
-            generator.increase_termpos();
-            generator.index_text(fold_text(p.decision->text));
         }
         if (p.status) {
             doc.add_boolean_term(term(schema::kStatus, *p.status));
@@ -109,7 +92,6 @@ struct IndexWriter::Impl {
         }
         add_names(doc, p.officers, schema::kOfficer, schema::kSlotOfficer0, "officer:");
         add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, "person:");
-        for (const auto& d : find_acronym_definitions(p.text)) ++acronyms[d.acronym][d.expansion];
         doc.set_data(to_document_data(p));
         return doc;
     }
@@ -147,7 +129,9 @@ struct IndexWriter::Impl {
 IndexWriter::IndexWriter(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
 IndexWriter::~IndexWriter() = default;
 
-void IndexWriter::add(const Passage& passage) {
+void IndexWriter::add(const Passage& passage) { add(passage, passage_terms(passage)); }
+
+void IndexWriter::add(const Passage& passage, const PassageTerms& terms) {
     impl_->batch();
     Passage merged = passage;
     if (auto old = impl_->existing(passage.key)) {
@@ -165,7 +149,10 @@ void IndexWriter::add(const Passage& passage) {
             merged.page_starts = old->page_starts;
         }
     }
-    impl_->db.replace_document(term(schema::kUnique, passage.key), impl_->build(merged));
+    // The terms come from the text, which is this passage's unless the other copy's stands.
+    Xapian::Document doc =
+        merged.text == passage.text ? impl_->build(merged, terms) : impl_->build(merged);
+    impl_->db.replace_document(term(schema::kUnique, passage.key), doc);
     impl_->changed = true;
 }
 

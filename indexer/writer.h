@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "core/passage.h"
+#include "indexer/passage_terms.h"
 
 namespace Xapian {
 class WritableDatabase;
 }
 
 namespace minutebook {
-
 
 class IndexWriter {
 public:
@@ -35,6 +35,9 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     void add(const Passage& passage);
+    // The same with `terms` = passage_terms(passage) worked out beforehand
+    // (in a reader process), so that adding it costs little.
+    void add(const Passage& passage, const PassageTerms& terms);
     // Removes every location of file `file_id`; passages left with none are deleted.
     void remove_file(const std::string& file_id);
     // Records where the file with these bytes lives (metadata "file:<id>").

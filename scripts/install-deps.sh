@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
-  libxapian-dev libpoppler-cpp-dev libicu-dev nlohmann-json3-dev libssl-dev
+  libxapian-dev libpoppler-cpp-dev libpoppler-private-dev libicu-dev nlohmann-json3-dev libssl-dev
   xapian-tools
   libtesseract-dev libleptonica-dev tesseract-ocr-eng
   libcpp-httplib-dev

@@ -45,7 +45,8 @@ FileOutcome read_fine(const ArchiveFile& file) {
     p.type = "page";
     p.locations.push_back(Location{file.display, o.sha256, {1}});
     p.text = "text of " + file.display;
-    o.passages.push_back(p);
+    o.terms.push_back(passage_terms(p));
+    o.passages.push_back(std::move(p));
     return o;
 }
 

@@ -26,6 +26,13 @@ TEST_CASE("clean text mends what PDFs do to words", "[normalise]") {
         {"New\xC2\xA0Shire\xE2\x80\x83Hall", "New Shire Hall"},                // no-break and em spaces
         {"zero\xE2\x80\x8Bwidth", "zerowidth"},                                // zero-width space
         {"line\r\nbreak", "line\n\nbreak"},
+        // Printable ASCII comes out as it went in, but for the backquote.
+        {"Cambridgeshire", "Cambridgeshire"},
+        {"\"2024/039\", (MASH) & ~{x}|[y]", "\"2024/039\", (MASH) & ~{x}|[y]"},
+        {"`quoted'", "'quoted'"},
+        {"del\x7F" "ete", "delete"},
+        {"tab\there", "tab here"},
+        {"", ""},
     };
     for (const auto& c : kCases) {
         INFO("input: " << c.input);

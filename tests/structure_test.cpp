@@ -1,6 +1,7 @@
 // Recognisers of committee-paper structure, on lines taken from the papers.
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -230,4 +231,64 @@ TEST_CASE("minute passages have keys from committee, date and number", "[structu
     REQUIRE(p.decision);
     CHECK(p.decision->kind == "noted");
     CHECK(p.locations.front().pages == std::vector<int>{1});
+}
+
+TEST_CASE("a pattern tried only where its opening word stands finds what the regex iterator finds", "[structure]") {
+    struct Case {
+        const char* pattern;
+        bool icase;
+        std::initializer_list<std::string_view> openings;
+        const char* text;
+    };
+    static const Case cases[] = {
+        {R"(\b(?:Councillor|Cllr\.?)\s+((?:[A-Z][a-z]+\s+|[A-Z]\s+)?[A-Z][A-Za-z'\-]+))", false, {"Councillor", "Cllr"},
+         "Councillor S Bywater and Cllr. Goodliffe agreed; ExCouncillor Nobody and Councillors Smith did not. Cllr"},
+        {R"(\b(?:Mr|Mrs|Ms|Miss|Dr)\s+(?:[A-Z]\s+){0,3}[A-Z][a-z][A-Za-z'\-]+)", false, {"Mr", "Ms", "Miss", "Dr"},
+         "Mrs J Smith, Mr Jones, Dr A B Clarke-Hill, Miss Ogle; MrX Y and Drive Home; Mr"},
+        {R"(\bminutes?\s+(?:no\.?\s*)?(\d{1,4})(?:\s+and\s+(\d{1,4}))?\b)", true, {"minute"},
+         "Minute 270 and MINUTES 12 and 13, minute no. 58 above, aminute 4, minutes 12 March, minute"},
+        {R"(\bminutes?\s+(\d+))", true, {"minute"}, ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.pattern << " in: " << c.text);
+        const std::regex re(c.pattern, c.icase ? std::regex::icase : std::regex::ECMAScript);
+        const std::string text = c.text;
+        std::vector<std::string> expected, found;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+            expected.push_back(std::to_string(it->position(0)) + ":" + it->str());
+        }
+        for_each_match(text, re, c.openings, c.icase, [&](const std::smatch& m) {
+            found.push_back(std::to_string(m[0].first - text.begin()) + ":" + m.str());
+        });
+        CHECK(found == expected);
+    }
+}
+
+TEST_CASE("case is ignored in ASCII letters only when looking for a word", "[structure]") {
+    CHECK(find_ci("It was RESOLVED to", "resolved") == 7);
+    CHECK(find_ci("resolved, resolved", "Resolved", 1) == 10);
+    CHECK(find_ci("résolu", "RÉSOLU") == std::string_view::npos);
+    CHECK(starts_with_ci("MINUTES of a meeting", "minutes of"));
+    CHECK_FALSE(starts_with_ci("Minute", "minutes"));
+    CHECK(ends_with_ci("Minutes - Action LOG", "action log"));
+    CHECK_FALSE(ends_with_ci("log", "action log"));
+}
+
+TEST_CASE("minutes open with their sentence or heading, whatever the case", "[structure]") {
+    struct Case {
+        const char* line;
+        bool starts;
+    };
+    static const Case cases[] = {
+        {"MINUTES of a meeting of the Cabinet held in the Council Chamber", true},
+        {"Minutes of the meeting of Kent County Council", true},
+        {"minutes of the meeting of", true},
+        {"Minutes of the meeting offered", false},
+        {"Minutes of a meeting_of the Cabinet", false},
+        {"Draft minutes of a meeting of the Cabinet", false},
+    };
+    for (const auto& c : cases) {
+        INFO(c.line);
+        CHECK(starts_minutes(make_stream(pages_of({c.line})), 0) == c.starts);
+    }
 }
