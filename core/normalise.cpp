@@ -271,4 +271,14 @@ std::vector<std::string> query_alternatives(std::string_view folded_token) {
     return out;
 }
 
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    // A character is at most four bytes: back over at most three that
+    // continue one (text that is not UTF-8 is cut where asked).
+    size_t cut = max_bytes;
+    while (cut > 0 && max_bytes - cut < 3 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut = max_bytes;
+    return text.substr(0, cut);
+}
+
 }  // namespace minutebook

@@ -38,4 +38,8 @@ std::vector<std::string> extra_terms(std::string_view folded);
 // papers print it); empty when the query parser alone finds what is meant.
 std::vector<std::string> query_alternatives(std::string_view folded_token);
 
+// The longest start of `text` of at most `max_bytes` bytes that does not cut
+// a character in two (for shortening titles, keys and pieces of pages).
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
 }  // namespace minutebook
