@@ -7,6 +7,7 @@
 //    lines by a hyphen joined again. Case and accents are kept; lines are kept.
 //  - folded: what is matched. The clean form case-folded with accents
 //    removed. Terms come from the folded form on both sides.
+// Cleaning clean text changes nothing, nor does folding folded text.
 // All functions are thread-safe and take and return UTF-8; invalid UTF-8 is
 // replaced, never an error.
 #pragma once

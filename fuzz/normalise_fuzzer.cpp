@@ -82,6 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     const std::string clean = clean_text(input);
     require(valid_utf8(clean), "clean_text gives UTF-8");
+    require(clean_text(clean) == clean, "clean text stays as it is");
+    require(fold_text(fold_text(clean)) == fold_text(clean), "folded text stays as it is");
     const std::string folded = fold_text(clean);
     require(valid_utf8(folded), "fold_text gives UTF-8");
     const std::string query = fold_query(input);

@@ -66,6 +66,38 @@ std::vector<PageText> pages_of(std::string_view input) {
     return pages;
 }
 
+// Pages from `first` to `last`, with one offset into `text` for each.
+void check_pages(int first, int last, const std::vector<size_t>& page_starts,
+                 const std::string& text, int page_count) {
+    require(first >= 1 && first <= last && last <= page_count,
+            "a piece's pages are the file's, in order");
+    require(page_starts.size() == static_cast<size_t>(last - first + 1),
+            "page_starts has one offset per page");
+    for (size_t i = 0; i < page_starts.size(); ++i) {
+        require(page_starts[i] <= text.size(), "page_starts lie inside the text");
+        require(i == 0 || page_starts[i - 1] <= page_starts[i], "page_starts are in order");
+    }
+}
+
+void check_structure(const DocumentStructure& s, int page_count) {
+    for (const auto& part : s.parts) {
+        require(part.first_page >= 1 && part.first_page <= part.last_page &&
+                    part.last_page <= page_count,
+                "a part's pages are the file's, in order");
+    }
+    for (const auto& minutes : s.minutes) {
+        for (const auto& item : minutes.items) {
+            check_pages(item.first_page, item.last_page, item.page_starts, item.body, page_count);
+        }
+    }
+    for (const auto& report : s.reports) {
+        for (const auto& section : report.sections) {
+            check_pages(section.first_page, section.last_page, section.page_starts, section.text,
+                        page_count);
+        }
+    }
+}
+
 void check_passage(const Passage& p, int page_count) {
     require(!p.locations.empty(), "a passage has a location");
     for (const auto& location : p.locations) {
@@ -89,6 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::vector<PageText> pages =
         pages_of(std::string_view(reinterpret_cast<const char*>(data), size));
     const DocumentStructure structure = understand(pages);
+    check_structure(structure, static_cast<int>(pages.size()));
     // dump() throws on invalid UTF-8: what inspect --json would do.
     require(valid_utf8(structure_to_json(structure).dump()), "the structure's JSON is UTF-8");
     const FileInfo file{"fuzz.pdf", std::string(64, '0')};
