@@ -142,8 +142,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    const web::Params params = params_of(input);
-    search(params);
-    look_up(params.begin()->second);
+    search(params_of(input));
+    look_up(std::string(input.substr(0, input.find('\n'))));
     return 0;
 }

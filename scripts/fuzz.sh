@@ -69,7 +69,8 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds} s"
   regressions=(fuzz/regressions/"$t"/*)
   if [ -e "${regressions[0]}" ] && ! "$fuzzer" "${regressions[@]}" >"$log" 2>&1; then
-    summary+=("$t: a regression input crashes it again (see $log)")
+    tail -n 40 "$log"
+    summary+=("$t: an input of fuzz/regressions/$t crashes it again (see $log)")
     status=1
     [ "$long" = 1 ] || rm -rf "$corpus"
     continue
@@ -85,8 +86,8 @@ for t in "${targets[@]}"; do
     status=1
   fi
   runs=$(awk '/^stat::number_of_executed_units:/ {n = $2} END {print n}' "$log")
-  took=$(awk '/^stat::average_exec_per_sec:/ {n = $2} END {print n}' "$log")
-  summary+=("$t: ${runs:-?} executions (${took:-?}/s) in ${seconds} s, $result")
+  rate=$(awk '/^stat::average_exec_per_sec:/ {n = $2} END {print n}' "$log")
+  summary+=("$t: ${runs:-?} executions (${rate:-?}/s) in ${seconds} s, $result")
   [ "$long" = 1 ] || rm -rf "$corpus"
 done
 printf 'fuzz: %s\n' "${summary[@]}"
