@@ -88,19 +88,20 @@ bool clean_char(UChar32 c, UChar32& out) {
 
 bool is_lower_letter(UChar32 c) { return u_isULowercase(c); }
 
-}  // namespace
-
-std::string clean_text(std::string_view utf8) {
+// Cleans `raw` once; `joined` says whether it dropped a character or joined a
+// word across lines, which brings together characters that stood apart.
+icu::UnicodeString clean_pass(const icu::UnicodeString& raw, bool& joined) {
     static const icu::Normalizer2& nfkc = normalizer("nfkc", UNORM2_COMPOSE);
-    icu::UnicodeString in = normalize(
-        nfkc, icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));
+    const icu::UnicodeString in = normalize(nfkc, raw);
     icu::UnicodeString out;
+    joined = false;
     const int32_t n = in.length();
     for (int32_t i = 0; i < n;) {
         UChar32 c = in.char32At(i);
         int32_t next = in.moveIndex32(i, 1);
         UChar32 mapped;
         if (!clean_char(c, mapped)) {
+            joined = true;
             i = next;
             continue;
         }
@@ -110,6 +111,7 @@ std::string clean_text(std::string_view utf8) {
             int32_t j = next + 1;
             while (j < n && in.char32At(j) == ' ') ++j;
             if (j < n && is_lower_letter(in.char32At(j))) {
+                joined = true;
                 i = j;
                 continue;
             }
@@ -117,7 +119,22 @@ std::string clean_text(std::string_view utf8) {
         out.append(mapped);
         i = next;
     }
-    return to_utf8(out);
+    return out;
+}
+
+}  // namespace
+
+std::string clean_text(std::string_view utf8) {
+    // Characters brought together by a pass may clean otherwise: an accent
+    // after a control character composes with the letter before it, a hyphen
+    // before a zero-width space and a line end joins its word. Passes repeat
+    // until nothing more is brought together, so clean text stays as it is.
+    constexpr int kMaxPasses = 8;
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    bool joined = true;
+    for (int pass = 0; pass < kMaxPasses && joined; ++pass) text = clean_pass(text, joined);
+    return to_utf8(text);
 }
 
 std::string fold_text(std::string_view text) {

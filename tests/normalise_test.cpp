@@ -109,3 +109,24 @@ TEST_CASE("a text is shortened between characters, never inside one", "[normalis
         CHECK(std::string(utf8_prefix(c.text, c.max_bytes)) == c.expected);
     }
 }
+
+// Cleaning brought together characters it had treated apart, so cleaning
+// clean text changed it again (fuzz/regressions/normalise).
+TEST_CASE("clean text stays as it is when cleaned again", "[normalise]") {
+    struct Case {
+        std::string input;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {std::string("Families\0\0\xCC\x81", 12), "Familie\xC5\x9B"},  // an accent after control characters
+        {"e\x01\xCC\x81", "\xC3\xA9"},
+        {"organi-\xE2\x80\x8B\nsation", "organisation"},  // a zero-width space before the line end
+        {"safe\xC2\xADguarding", "safeguarding"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        const std::string clean = clean_text(c.input);
+        CHECK(clean == c.expected);
+        CHECK(clean_text(clean) == clean);
+    }
+}
