@@ -88,6 +88,12 @@ bool clean_char(UChar32 c, UChar32& out) {
 
 bool is_lower_letter(UChar32 c) { return u_isULowercase(c); }
 
+// Whether `c` is cleaned into `into` (a tab into a space, a vertical tab into a line end).
+bool cleans_to(UChar32 c, UChar32 into) {
+    UChar32 mapped;
+    return clean_char(c, mapped) && mapped == into;
+}
+
 // Cleans `raw` once; `joined` says whether it dropped a character or joined a
 // word across lines, which brings together characters that stood apart.
 icu::UnicodeString clean_pass(const icu::UnicodeString& raw, bool& joined) {
@@ -106,10 +112,10 @@ icu::UnicodeString clean_pass(const icu::UnicodeString& raw, bool& joined) {
             continue;
         }
         // A word split across lines by a hyphen: "organi-\nsation" -> "organisation".
-        if (mapped == '-' && next < n && in.char32At(next) == '\n' && out.length() > 0 &&
+        if (mapped == '-' && next < n && cleans_to(in.char32At(next), '\n') && out.length() > 0 &&
             is_lower_letter(out.char32At(out.length() - 1))) {
             int32_t j = next + 1;
-            while (j < n && in.char32At(j) == ' ') ++j;
+            while (j < n && cleans_to(in.char32At(j), ' ')) ++j;
             if (j < n && is_lower_letter(in.char32At(j))) {
                 joined = true;
                 i = j;

@@ -121,6 +121,8 @@ TEST_CASE("clean text stays as it is when cleaned again", "[normalise]") {
         {std::string("Families\0\0\xCC\x81", 12), "Familie\xC5\x9B"},  // an accent after control characters
         {"e\x01\xCC\x81", "\xC3\xA9"},
         {"organi-\xE2\x80\x8B\nsation", "organisation"},  // a zero-width space before the line end
+        {"organi-\vsation", "organisation"},                // a vertical tab is a line end too
+        {"organi-\n\t sation", "organisation"},
         {"safe\xC2\xADguarding", "safeguarding"},
     };
     for (const Case& c : cases) {
