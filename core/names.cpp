@@ -823,8 +823,9 @@ std::vector<Piece> split_pieces(std::string_view s) {
         }
         if (depth > 0) continue;
         if (c == ',' || c == ';' || c == '/') {
-            // "C Malyon/ M Wade": officers sharing an action.
-            cut(i, i + 1, s.substr(i, 2));
+            // "C Malyon/ M Wade": officers sharing an action. The separator
+            // keeps the space after the mark, never part of a character.
+            cut(i, i + 1, s.substr(i, i + 1 < s.size() && s[i + 1] == ' ' ? 2 : 1));
         } else if (c == ' ' && (iequals(s.substr(i, 5), " and ") || s.substr(i, 3) == " & ")) {
             size_t len = s[i + 1] == '&' ? 3 : 5;
             cut(i, i + len, s.substr(i, len));

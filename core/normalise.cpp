@@ -88,6 +88,46 @@ bool clean_char(UChar32 c, UChar32& out) {
 
 bool is_lower_letter(UChar32 c) { return u_isULowercase(c); }
 
+// Whether `c` is cleaned into `into` (a tab into a space, a vertical tab into a line end).
+bool cleans_to(UChar32 c, UChar32 into) {
+    UChar32 mapped;
+    return clean_char(c, mapped) && mapped == into;
+}
+
+// Cleans `raw` once; `joined` says whether it dropped a character or joined a
+// word across lines, which brings together characters that stood apart.
+icu::UnicodeString clean_pass(const icu::UnicodeString& raw, bool& joined) {
+    static const icu::Normalizer2& nfkc = normalizer("nfkc", UNORM2_COMPOSE);
+    const icu::UnicodeString in = normalize(nfkc, raw);
+    icu::UnicodeString out;
+    joined = false;
+    const int32_t n = in.length();
+    for (int32_t i = 0; i < n;) {
+        UChar32 c = in.char32At(i);
+        int32_t next = in.moveIndex32(i, 1);
+        UChar32 mapped;
+        if (!clean_char(c, mapped)) {
+            joined = true;
+            i = next;
+            continue;
+        }
+        // A word split across lines by a hyphen: "organi-\nsation" -> "organisation".
+        if (mapped == '-' && next < n && cleans_to(in.char32At(next), '\n') && out.length() > 0 &&
+            is_lower_letter(out.char32At(out.length() - 1))) {
+            int32_t j = next + 1;
+            while (j < n && cleans_to(in.char32At(j), ' ')) ++j;
+            if (j < n && is_lower_letter(in.char32At(j))) {
+                joined = true;
+                i = j;
+                continue;
+            }
+        }
+        out.append(mapped);
+        i = next;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string clean_text(std::string_view utf8) {
@@ -96,33 +136,16 @@ std::string clean_text(std::string_view utf8) {
     if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c <= 0x7E && c != '`'; })) {
         return std::string(utf8);
     }
-    static const icu::Normalizer2& nfkc = normalizer("nfkc", UNORM2_COMPOSE);
-    icu::UnicodeString in = normalize(
-        nfkc, icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));
-    icu::UnicodeString out;
-    const int32_t n = in.length();
-    for (int32_t i = 0; i < n;) {
-        UChar32 c = in.char32At(i);
-        int32_t next = in.moveIndex32(i, 1);
-        UChar32 mapped;
-        if (!clean_char(c, mapped)) {
-            i = next;
-            continue;
-        }
-        // A word split across lines by a hyphen: "organi-\nsation" -> "organisation".
-        if (mapped == '-' && next < n && in.char32At(next) == '\n' && out.length() > 0 &&
-            is_lower_letter(out.char32At(out.length() - 1))) {
-            int32_t j = next + 1;
-            while (j < n && in.char32At(j) == ' ') ++j;
-            if (j < n && is_lower_letter(in.char32At(j))) {
-                i = j;
-                continue;
-            }
-        }
-        out.append(mapped);
-        i = next;
-    }
-    return to_utf8(out);
+    // Characters brought together by a pass may clean otherwise: an accent
+    // after a control character composes with the letter before it, a hyphen
+    // before a zero-width space and a line end joins its word. Passes repeat
+    // until nothing more is brought together, so clean text stays as it is.
+    constexpr int kMaxPasses = 8;
+    icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    bool joined = true;
+    for (int pass = 0; pass < kMaxPasses && joined; ++pass) text = clean_pass(text, joined);
+    return to_utf8(text);
 }
 
 std::string fold_text(std::string_view text) {
@@ -274,6 +297,16 @@ std::vector<std::string> query_alternatives(std::string_view folded_token) {
         out.push_back(grouped);
     }
     return out;
+}
+
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    // A character is at most four bytes: back over at most three that
+    // continue one (text that is not UTF-8 is cut where asked).
+    size_t cut = max_bytes;
+    while (cut > 0 && max_bytes - cut < 3 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut = max_bytes;
+    return text.substr(0, cut);
 }
 
 }  // namespace minutebook

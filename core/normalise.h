@@ -7,6 +7,7 @@
 //    lines by a hyphen joined again. Case and accents are kept; lines are kept.
 //  - folded: what is matched. The clean form case-folded with accents
 //    removed. Terms come from the folded form on both sides.
+// Cleaning clean text changes nothing, nor does folding folded text.
 // All functions are thread-safe and take and return UTF-8; invalid UTF-8 is
 // replaced, never an error.
 #pragma once
@@ -37,5 +38,9 @@ std::vector<std::string> extra_terms(std::string_view folded);
 // yields, and for a plain number its grouped form ("39441" -> "39,441", as
 // papers print it); empty when the query parser alone finds what is meant.
 std::vector<std::string> query_alternatives(std::string_view folded_token);
+
+// The longest start of `text` of at most `max_bytes` bytes that does not cut
+// a character in two (for shortening titles, keys and pieces of pages).
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 
 }  // namespace minutebook

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/normalise.h"
 #include "core/passage.h"
 
 namespace minutebook {
@@ -24,10 +25,7 @@ constexpr size_t kLongPathHead = 160;
 std::string ledger_key(const std::string& path) {
     std::string key = kLedgerPrefix + path;
     if (key.size() <= kMaxKeyBytes) return key;
-    size_t cut = kLongPathHead;
-    while (cut > 0 && (static_cast<unsigned char>(path[cut]) & 0xC0) == 0x80)
-        --cut;  // whole UTF-8 characters
-    return kLedgerPrefix + path.substr(0, cut) + "#" + sha256_hex(path);
+    return kLedgerPrefix + std::string(utf8_prefix(path, kLongPathHead)) + "#" + sha256_hex(path);
 }
 
 std::string ledger_to_json(const LedgerEntry& e) {

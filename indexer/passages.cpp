@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/names.h"
+#include "core/normalise.h"
 #include "indexer/structure.h"
 
 namespace minutebook {
@@ -20,7 +21,7 @@ std::string first_line(const std::string& text) {
     if (start == std::string::npos) return "";
     size_t end = text.find('\n', start);
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (line.size() > 120) line = line.substr(0, 117) + "...";
+    if (line.size() > 120) line = std::string(utf8_prefix(line, 117)) + "...";
     return line;
 }
 
@@ -40,7 +41,10 @@ std::vector<Passage> page_passages(const FileInfo& file, const std::vector<PageT
             size_t end = page.text.size();
             if (end - start > kMaxPassageBytes) {
                 size_t cut = page.text.rfind('\n', start + kMaxPassageBytes);
-                end = (cut == std::string::npos || cut <= start) ? start + kMaxPassageBytes : cut;
+                // A page without line ends is cut between characters.
+                end = (cut == std::string::npos || cut <= start)
+                          ? start + utf8_prefix(std::string_view(page.text).substr(start), kMaxPassageBytes).size()
+                          : cut;
             }
             std::string text = page.text.substr(start, end - start);
             start = end;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 #include "core/money.h"
@@ -60,10 +61,37 @@ private:
     std::string prefix_;
 };
 
-// "date:2019-01-01..2020-06-30", "date:2019..2020", "date:2024-10-08".
-class DateProcessor : public Xapian::FieldProcessor {
+// A field that a person can get wrong ("date:june", "amount:lots").
+// Xapian's QueryParser leaks what it has built when a field processor
+// throws, so the first mistake is kept in `refusal` and the field matches
+// nothing; parse() throws it once parse_query() has returned.
+class CheckedProcessor : public Xapian::FieldProcessor {
 public:
+    explicit CheckedProcessor(std::optional<BadRequest>& refusal) : refusal_(refusal) {}
     Xapian::Query operator()(const std::string& value) override {
+        try {
+            return read(value);
+        } catch (const BadRequest& e) {
+            if (!refusal_) refusal_ = e;
+            return Xapian::Query::MatchNothing;
+        }
+    }
+
+protected:
+    // Throws BadRequest for a value a person can fix.
+    virtual Xapian::Query read(const std::string& value) = 0;
+
+private:
+    std::optional<BadRequest>& refusal_;
+};
+
+// "date:2019-01-01..2020-06-30", "date:2019..2020", "date:2024-10-08".
+class DateProcessor : public CheckedProcessor {
+public:
+    using CheckedProcessor::CheckedProcessor;
+
+protected:
+    Xapian::Query read(const std::string& value) override {
         size_t dots = value.find("..");
         if (dots == std::string::npos) return date_range(value, value);
         return date_range(value.substr(0, dots), value.substr(dots + 2));
@@ -71,9 +99,12 @@ public:
 };
 
 // "amount:1000000..", "amount:..500", "amount:1m..2m", "amount:39441".
-class AmountProcessor : public Xapian::FieldProcessor {
+class AmountProcessor : public CheckedProcessor {
 public:
-    Xapian::Query operator()(const std::string& value) override {
+    using CheckedProcessor::CheckedProcessor;
+
+protected:
+    Xapian::Query read(const std::string& value) override {
         size_t dots = value.find("..");
         const std::string low_text = dots == std::string::npos ? value : value.substr(0, dots);
         const std::string high_text = dots == std::string::npos ? value : value.substr(dots + 2);
@@ -174,6 +205,7 @@ std::vector<std::string> QueryBuilder::people_matching(const std::string& typed)
 Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
     const std::string folded = fold_query(raw);
     if (folded.find_first_not_of(' ') == std::string::npos) return Xapian::Query::MatchAll;
+    std::optional<BadRequest> refusal;  // outlives the parser and its processors
     Xapian::QueryParser qp;
     qp.set_database(vocabulary_);  // synonyms: shards have none of their own (query/archive.h)
     qp.set_stemmer(Xapian::Stem("english"));
@@ -191,12 +223,16 @@ Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
         "officer", (new NameProcessor(*this, &QueryBuilder::officers_matching, schema::kOfficer))->release());
     qp.add_boolean_prefix(
         "person", (new NameProcessor(*this, &QueryBuilder::people_matching, schema::kPerson))->release());
-    qp.add_boolean_prefix("date", (new DateProcessor)->release());
-    qp.add_boolean_prefix("amount", (new AmountProcessor)->release());
+    qp.add_boolean_prefix("date", (new DateProcessor(refusal))->release());
+    qp.add_boolean_prefix("amount", (new AmountProcessor(refusal))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     try {
-        if (!simple_query(folded)) return qp.parse_query(folded, flags);
+        if (!simple_query(folded)) {
+            Xapian::Query query = qp.parse_query(folded, flags);
+            if (refusal) throw *refusal;
+            return query;
+        }
         // A simple query: every word must match, each word through its
         // alternatives (extra terms, acronyms and what they stand for).
         std::vector<std::string> tokens;
@@ -330,8 +366,9 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
         for (const auto& p : find_minutes(db_, *reference)) keys.emplace_back(std::string(schema::kUnique) + p.key);
         if (!keys.empty()) {
             Xapian::Query referenced(Xapian::Query::OP_OR, keys.begin(), keys.end());
-            Xapian::Query first(Xapian::Query::OP_FILTER, Xapian::Query(new Xapian::FixedWeightPostingSource(kReferenceWeight)),
-                                referenced);
+            // The query owns the posting source once released.
+            Xapian::Query weight((new Xapian::FixedWeightPostingSource(kReferenceWeight))->release());
+            Xapian::Query first(Xapian::Query::OP_FILTER, weight, referenced);
             query = Xapian::Query(Xapian::Query::OP_OR, first, query);
         }
     }

@@ -10,6 +10,7 @@ packages=(
   libcpp-httplib-dev
   catch2 libexpat1-dev
   poppler-utils
+  clang libclang-rt-14-dev
   chromium fonts-liberation
 )
 # Node.js and npm for the browser test, from Debian only where there are none.

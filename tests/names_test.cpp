@@ -344,6 +344,9 @@ TEST_CASE("an attendance list splits into one name each", "[names]") {
         {"Present:\nJane Archer (JA)\nKate Kay (KK)\nCharlie Ralph (CR)",
          "Jane Archer (JA) / Kate Kay (KK) / Charlie Ralph (CR)"},
         {"C Malyon/ M Wade", "C Malyon / M Wade"},  // officers sharing an action
+        // A mark right before a character of several bytes kept all of it
+        // (fuzz/regressions/normalise).
+        {"Councillor Mike Atkins,\u20ac5 grant", "Councillor Mike Atkins, \u20ac5 grant"},
         {"", ""},
         {"Present:", ""},
     };

@@ -6,6 +6,7 @@ using minutebook::clean_text;
 using minutebook::extra_terms;
 using minutebook::fold_query;
 using minutebook::fold_text;
+using minutebook::utf8_prefix;
 
 TEST_CASE("clean text mends what PDFs do to words", "[normalise]") {
     struct Case {
@@ -93,4 +94,48 @@ TEST_CASE("a plain number in a query also matches it as papers print it", "[norm
     CHECK(minutebook::query_alternatives("9126108") == std::vector<std::string>{"9,126,108"});
     CHECK(minutebook::query_alternatives("232").empty());
     CHECK(minutebook::query_alternatives("2024/039") == std::vector<std::string>{"2024/039"});
+}
+
+TEST_CASE("a text is shortened between characters, never inside one", "[normalise]") {
+    struct Case {
+        const char* text;
+        size_t max_bytes;
+        const char* expected;
+    };
+    static const Case kCases[] = {
+        {"minutes", 10, "minutes"},
+        {"minutes", 3, "min"},
+        {"ab\u20ac", 5, "ab\u20ac"},     // the euro sign is 3 bytes
+        {"ab\u20ac", 4, "ab"},
+        {"ab\u20ac", 3, "ab"},
+        {"ab\u20acc", 5, "ab\u20ac"},
+        {"\x80\x80\x80\x80\x80\x80", 4, "\x80\x80\x80\x80"},  // not UTF-8: cut where asked
+    };
+    for (const Case& c : kCases) {
+        CAPTURE(c.text, c.max_bytes);
+        CHECK(std::string(utf8_prefix(c.text, c.max_bytes)) == c.expected);
+    }
+}
+
+// Cleaning brought together characters it had treated apart, so cleaning
+// clean text changed it again (fuzz/regressions/normalise).
+TEST_CASE("clean text stays as it is when cleaned again", "[normalise]") {
+    struct Case {
+        std::string input;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {std::string("Families\0\0\xCC\x81", 12), "Familie\xC5\x9B"},  // an accent after control characters
+        {"e\x01\xCC\x81", "\xC3\xA9"},
+        {"organi-\xE2\x80\x8B\nsation", "organisation"},  // a zero-width space before the line end
+        {"organi-\vsation", "organisation"},                // a vertical tab is a line end too
+        {"organi-\n\t sation", "organisation"},
+        {"safe\xC2\xADguarding", "safeguarding"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.input);
+        const std::string clean = clean_text(c.input);
+        CHECK(clean == c.expected);
+        CHECK(clean_text(clean) == clean);
+    }
 }

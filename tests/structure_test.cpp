@@ -292,3 +292,36 @@ TEST_CASE("minutes open with their sentence or heading, whatever the case", "[st
         CHECK(starts_minutes(make_stream(pages_of({c.line})), 0) == c.starts);
     }
 }
+
+// Page passages cut a long first line, or a long page without line ends,
+// inside a character, and the passage's data could not be written as JSON:
+// the file failed to index (fuzz/regressions/structure).
+TEST_CASE("page passages are cut between characters", "[passages]") {
+    auto repeat = [](const std::string& s, int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += s;
+        return out;
+    };
+    const std::string e_acute = "\xC3\xA9";
+    struct Case {
+        std::string page;
+        std::vector<std::string> titles;  // of the passages, in order
+    };
+    const Case cases[] = {
+        {std::string(116, 'a') + repeat(e_acute, 10) + "\nsecond line", {std::string(116, 'a') + "..."}},
+        // 6,000 bytes a passage at most: 5,999 and 1,002.
+        {"a" + repeat(e_acute, 3500), {"a" + repeat(e_acute, 58) + "...", repeat(e_acute, 58) + "..."}},
+    };
+    for (const Case& c : cases) {
+        auto passages = page_passages(FileInfo{"f.pdf", "id"}, pages_of({c.page}));
+        std::vector<std::string> titles;
+        std::string joined;
+        for (const auto& p : passages) {
+            titles.push_back(p.title);
+            joined += p.text;
+            CHECK_NOTHROW(to_document_data(p));
+        }
+        CHECK(titles == c.titles);
+        CHECK(joined == c.page);
+    }
+}
