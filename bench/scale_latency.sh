@@ -7,6 +7,7 @@
 # bench/results/scale_latency.json with the machine's core count.
 #
 # Usage: bench/scale_latency.sh [SIZE...]   (default: 10000 100000 1000000)
+# A SIZE that is a folder is an index measured as it is.
 # Environment: SCALE_DATA, where the archives are kept and reused (default:
 # bench/data, not in git); ROUNDS (default 20); SEED (default 1).
 # A missing archive is written by one process per core (--part K/N) and
@@ -58,20 +59,27 @@ build_archive() {
 
 json_sizes=()
 prev_p99=""
-printf '%-10s %10s %12s %9s %9s %9s %9s %10s\n' "passages" "index MB" "bytes/pass." "p50 ms" "p99 ms" "p99 x" "bare p99" "built s"
+printf '%-9s %9s %11s %8s %8s %7s %8s %8s %8s %6s %8s\n' "passages" "index MB" "bytes/pass." "p50 ms" "p99 ms" "p99 x" "cpu p50" "cpu p99" "bare p99" "load" "built s"
 for size in "${sizes[@]}"; do
-  db="$data/passages-$size"
-  built=$(build_archive "$size" "$db")
+  if [ -d "$size" ]; then  # an index made otherwise, measured as it is
+    db="$size" built=0 size="\"$size\""
+  else
+    db="$data/passages-$size"
+    built=$(build_archive "$size" "$db")
+  fi
   passages=$("$bin" stats --db "$db" --json | sed -n 's/^ "passages": *\([0-9]*\).*/\1/p')
   bytes=$(du -sb "$db" | cut -f1)
   line=$("$latency" "$db" - "$rounds" | sed -n 's/^json: //p')
   p50=$(sed -n 's/.*"full_ms":{"p50":\([0-9.e-]*\),"p99":\([0-9.e-]*\)}.*/\1/p' <<<"$line")
   p99=$(sed -n 's/.*"full_ms":{"p50":\([0-9.e-]*\),"p99":\([0-9.e-]*\)}.*/\2/p' <<<"$line")
   bare99=$(sed -n 's/.*"bare_ms":{"p50":[0-9.e-]*,"p99":\([0-9.e-]*\)}.*/\1/p' <<<"$line")
+  cpu50=$(sed -n 's/.*"full_cpu_ms":{"p50":\([0-9.e-]*\),"p99":\([0-9.e-]*\)}.*/\1/p' <<<"$line")
+  cpu99=$(sed -n 's/.*"full_cpu_ms":{"p50":\([0-9.e-]*\),"p99":\([0-9.e-]*\)}.*/\2/p' <<<"$line")
+  load=$(sed -n 's/.*"load_average":\([0-9.e-]*\).*/\1/p' <<<"$line")
   growth="null"
   [ -n "$prev_p99" ] && growth=$(printf '%.2f' "$(echo "$p99 / $prev_p99" | bc -l)")
-  printf '%-10s %10.1f %12.0f %9.2f %9.2f %9s %9.2f %10s\n' "$passages" "$(echo "$bytes / 1048576" | bc -l)" \
-    "$(echo "$bytes / $passages" | bc -l)" "$p50" "$p99" "$growth" "$bare99" "$built"
+  printf '%-9s %9.1f %11.0f %8.2f %8.2f %7s %8.2f %8.2f %8.2f %6s %8s\n' "$passages" "$(echo "$bytes / 1048576" | bc -l)" \
+    "$(echo "$bytes / $passages" | bc -l)" "$p50" "$p99" "$growth" "$cpu50" "$cpu99" "$bare99" "$load" "$built"
   json_sizes+=("{\"requested\": $size, \"passages\": $passages, \"index_bytes\": $bytes, \"build_seconds\": $built, \"p99_growth\": $growth, \"latency\": $line}")
   prev_p99=$p99
 done
