@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/normalise.h"
@@ -41,6 +42,10 @@ struct IndexWriter::Impl {
     // change, or by a run killed before its finish() (`recovering`).
     bool stale_marked = false;
     bool recovering = false;
+    // Canonical names (metadata "committee:", "officer:", "person:") written
+    // by this writer: the same few names recur on every passage, and
+    // writing each again costs a B-tree update.
+    std::map<std::string, std::string> names_written;
 
     explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
         stale_marked = recovering = !db.get_metadata(kVocabularyStale).empty();
@@ -70,7 +75,7 @@ struct IndexWriter::Impl {
         if (p.committee) {
             doc.add_boolean_term(term(schema::kCommittee, slugify(*p.committee)));
             doc.add_value(schema::kSlotCommittee, *p.committee);
-            db.set_metadata("committee:" + slugify(*p.committee), *p.committee);
+            name_metadata("committee:" + slugify(*p.committee), *p.committee);
         }
         if (p.meeting_date && p.meeting_date->size() >= 4) {
             const std::string digits = date_digits(*p.meeting_date);
@@ -103,9 +108,16 @@ struct IndexWriter::Impl {
         for (const auto& name : names) {
             if (!seen.insert(name).second) continue;
             doc.add_boolean_term(term(prefix, slugify(name)));
-            db.set_metadata(metadata + slugify(name), name);
+            name_metadata(metadata + slugify(name), name);
             if (slot < first_slot + schema::kMaxMultiSlots) doc.add_value(slot++, name);
         }
+    }
+
+    void name_metadata(const std::string& key, const std::string& name) {
+        auto [it, added] = names_written.emplace(key, name);
+        if (!added && it->second == name) return;
+        it->second = name;
+        db.set_metadata(key, name);
     }
 
     // Every change goes into the open batch; the first change after a
@@ -117,12 +129,11 @@ struct IndexWriter::Impl {
         in_batch = true;
     }
 
-    // The passage as stored now, if any.
-    std::optional<Passage> existing(const std::string& key) {
+    // The document holding passage `key`, or 0.
+    Xapian::docid find(const std::string& key) {
         const std::string unique = term(schema::kUnique, key);
         Xapian::PostingIterator it = db.postlist_begin(unique);
-        if (it == db.postlist_end(unique)) return std::nullopt;
-        return from_document_data(db.get_document(*it).get_data());
+        return it == db.postlist_end(unique) ? 0 : *it;
     }
 };
 
@@ -133,26 +144,32 @@ void IndexWriter::add(const Passage& passage) { add(passage, passage_terms(passa
 
 void IndexWriter::add(const Passage& passage, const PassageTerms& terms) {
     impl_->batch();
+    // One look-up of the unique term, not two: replace_document(term)
+    // would look it up again, and each look-up flushes the batch's
+    // positions.
+    const Xapian::docid docid = impl_->find(passage.key);
+    if (docid == 0) {
+        impl_->db.add_document(impl_->build(passage, terms));
+        impl_->changed = true;
+        return;
+    }
+    const Passage old = from_document_data(impl_->db.get_document(docid).get_data());
+    // Keep the places other files print this passage; this file's own
+    // locations are replaced by the new ones.
     Passage merged = passage;
-    if (auto old = impl_->existing(passage.key)) {
-        // Keep the places other files print this passage; this file's own
-        // locations are replaced by the new ones.
-        std::set<std::string> ours;
-        for (const auto& l : passage.locations) ours.insert(l.file_id);
-        for (const auto& l : old->locations) {
-            if (!ours.count(l.file_id)) merged.locations.push_back(l);
-        }
-        sort_locations(merged.locations);
-        if (merged.primary().file_id != passage.primary().file_id) {
-            // The other copy stays primary: its text and page map stand.
-            merged.text = old->text;
-            merged.page_starts = old->page_starts;
-        }
+    std::set<std::string> ours;
+    for (const auto& l : passage.locations) ours.insert(l.file_id);
+    for (const auto& l : old.locations) {
+        if (!ours.count(l.file_id)) merged.locations.push_back(l);
+    }
+    sort_locations(merged.locations);
+    if (merged.primary().file_id != passage.primary().file_id) {
+        // The other copy stays primary: its text and page map stand.
+        merged.text = old.text;
+        merged.page_starts = old.page_starts;
     }
     // The terms come from the text, which is this passage's unless the other copy's stands.
-    Xapian::Document doc =
-        merged.text == passage.text ? impl_->build(merged, terms) : impl_->build(merged);
-    impl_->db.replace_document(term(schema::kUnique, passage.key), doc);
+    impl_->db.replace_document(docid, merged.text == passage.text ? impl_->build(merged, terms) : impl_->build(merged));
     impl_->changed = true;
 }
 

@@ -32,9 +32,6 @@ constexpr FacetSpec kFacets[] = {
 constexpr int kFewResults = 3;
 // How much the prior weight (0..1) adds to a match's score.
 constexpr double kPriorScale = 2.0;
-// Up to this many matching passages, a total whose bounds Xapian leaves apart
-// is counted exactly.
-constexpr Xapian::doccount kRecountLimit = 20000;
 // Facet counts are exact up to this many matching passages.
 constexpr Xapian::doccount kExactFacetLimit = 100000;
 
@@ -144,6 +141,10 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
     for (const auto& facet : kFacets) {
         auto& group = spies.emplace_back();
         for (unsigned i = 0; i < facet.slots; ++i) {
+            // A slot no passage fills counts nothing, but its spy would still
+            // look it up in every match: most passages name one or two
+            // officers, and the facet has sixteen slots.
+            if (impl_->index.passages.get_value_freq(facet.first_slot + i) == 0) continue;
             group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
             enquire.add_matchspy(group.back().get());
         }
@@ -156,11 +157,10 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
     response.total = static_cast<int>(mset.get_matches_estimated());
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // Results collapse on what people cite. Xapian's bounds on the collapsed
-    // count can stay apart even when every match was seen; a small match set
-    // is then counted outright.
-    if (!response.total_exact && mset.get_uncollapsed_matches_upper_bound() <= kRecountLimit) {
-        enquire.clear_matchspies();  // they have counted the match set already
-        response.total = static_cast<int>(enquire.get_mset(0, mset.get_uncollapsed_matches_upper_bound()).size());
+    // count can stay apart even when every match was seen (fewer than
+    // check_at_least); its lower bound, the groups it saw, is then exact.
+    if (!response.total_exact && mset.get_uncollapsed_matches_lower_bound() < kExactFacetLimit) {
+        response.total = static_cast<int>(mset.get_matches_lower_bound());
         response.total_exact = true;
     }
     SnippetOptions snippets;
