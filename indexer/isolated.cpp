@@ -132,6 +132,16 @@ FileOutcome out_of_memory(const ArchiveFile& file, const IsolationOptions& optio
     if (::getppid() != parent) _exit(1);
     ::dup2(err, STDERR_FILENO);
     ::close(err);
+    // Only the pipe to the parent stays open: a reader holding the parent's
+    // descriptors, the database's lock among them, would keep the lock
+    // after a killed run until the reader died too.
+    constexpr int kOut = 3;
+    if (out != kOut) {
+        ::dup2(out, kOut);
+        ::close(out);
+        out = kOut;
+    }
+    ::close_range(kOut + 1, ~0U, 0);
     // A crash kills the reader with its signal, whatever handlers the host
     // program installed, so that the parent can name it.
     for (int crash : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(crash, SIG_DFL);
