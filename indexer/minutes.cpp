@@ -229,6 +229,8 @@ std::string decision_kind(std::string_view resolution) {
         {"refuse", "rejected"},      {"was lost", "rejected"},    {"defer", "deferred"},
         {"postpone", "deferred"},    {"accurate record", "approved"}, {"correct record", "approved"},
         {"true record", "approved"}, {"approv", "approved"},      {"endors", "endorsed"},
+        // Decisions to act: "To commission a Universal 0-19 HCP", "to adopt the strategy".
+        {"to commission", "approved"}, {"to adopt", "approved"},   {"to delegate", "agreed"},
         {"agree", "agreed"},         {"comment", "commented"},    {"note", "noted"},
     };
     size_t best = std::string::npos;

@@ -118,7 +118,19 @@ TEST_CASE("a resolution's first verb gives the decision kind", "[structure]") {
         {"It was resolved to comment on the draft strategy.", "commented"},
         {"It was resolved to defer the decision to the next meeting.", "deferred"},
         {"It was resolved not to approve the proposal.", "rejected"},
+        // Cambridgeshire CYP, 8 October 2024, minute 231: the verbs of a lettered
+        // list's first item decide, however long the items are.
+        {"It was resolved unanimously:\n- a) To commission a Universal 0-19 HCP including Health Visiting and "
+         "School Nursing that follows national commissioning guidance, has a focus on improving outcomes and "
+         "reducing inequalities and allows flexibility to adapt to local needs by working in place-based "
+         "integrated teams with other local authority (Education, Social Care and Community), Public Health "
+         "and NHS services.\n- b) For Cambridgeshire County Council (CCC) to enter into a Section 75 "
+         "Partnering Arrangement\n- c) To agree the annual budget of £9,126,108",
+         "approved"},
+        {"It was resolved to adopt the Corporate Parenting Strategy.", "approved"},
+        {"It was resolved to delegate authority to the Executive Director.", "agreed"},
         {"RESOLVED that Mr Cooke be elected to Chair the meeting.", "other"},
+        {"It was resolved to note the Care Quality Commission report.", "noted"},
     };
     for (const auto& c : cases) {
         INFO(c.text);
