@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <ctime>
 #include <utility>
 
 namespace minutebook {
@@ -393,4 +394,14 @@ std::optional<Date> first_date(std::string_view text, const DateOptions& options
     return out;
 }
 
+std::string utc_now_iso() {
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
 }  // namespace minutebook
+

@@ -59,4 +59,7 @@ std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& opti
 // The first full date (with a day) in `text`.
 std::optional<Date> first_date(std::string_view text, const DateOptions& options = {});
 
+// The time now as ISO 8601 UTC, to the second ("2025-03-13T10:04:59Z").
+std::string utc_now_iso();
+
 }  // namespace minutebook

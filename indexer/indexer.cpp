@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <xapian.h>
 
+#include "core/dates.h"
 #include "indexer/extract.h"
 #include "indexer/isolated.h"
 #include "indexer/ledger.h"

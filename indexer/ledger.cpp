@@ -92,15 +92,6 @@ std::string password_list_hash(const std::vector<std::string>& passwords) {
     return sha256_hex(joined);
 }
 
-std::string utc_now_iso() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
-
 FileStat stat_file(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return {};

@@ -71,8 +71,6 @@ std::map<std::string, LedgerEntry> read_ledger(const Xapian::Database& db);
 // list, in order); "" for no passwords.
 std::string password_list_hash(const std::vector<std::string>& passwords);
 
-// The time now as ISO 8601 UTC, to the second ("2025-03-13T10:04:59Z").
-std::string utc_now_iso();
 
 // ---- Planning a run ----
 

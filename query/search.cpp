@@ -52,12 +52,29 @@ std::vector<FacetValue> facet_values(const std::vector<std::unique_ptr<Xapian::V
     return out;
 }
 
+// Facet slots no passage fills: their spies would count nothing, yet look
+// each match up. Most passages name one or two officers, and the officer
+// facet has sixteen slots. On remote shards each look-up of a slot's
+// frequency is a round trip, so they are found when the index is opened or
+// changes, not on every search.
+std::set<Xapian::valueno> empty_facet_slots(const Xapian::Database& db) {
+    std::set<Xapian::valueno> out;
+    for (const auto& facet : kFacets) {
+        for (unsigned i = 0; i < facet.slots; ++i) {
+            if (db.get_value_freq(facet.first_slot + i) == 0) out.insert(facet.first_slot + i);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
     IndexLocation location;
     OpenIndex index;
-    explicit Impl(IndexLocation l) : location(std::move(l)), index(open_index(location)) {}
+    std::set<Xapian::valueno> empty_slots;
+    explicit Impl(IndexLocation l)
+        : location(std::move(l)), index(open_index(location)), empty_slots(empty_facet_slots(index.passages)) {}
 };
 
 Searcher::Searcher(const std::string& db_path) : Searcher(IndexLocation{{db_path}, ""}) {}
@@ -69,12 +86,15 @@ int Searcher::passage_count() const { return static_cast<int>(impl_->index.passa
 const OpenIndex& Searcher::index() const { return impl_->index; }
 
 void Searcher::reopen() {
+    bool changed = false;
     try {
-        impl_->index.passages.reopen();
+        changed = impl_->index.passages.reopen();
         impl_->index.vocabulary.reopen();
     } catch (const Xapian::NetworkError&) {
         impl_->index = open_index(impl_->location);
+        changed = true;
     }
+    if (changed) impl_->empty_slots = empty_facet_slots(impl_->index.passages);
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
@@ -141,10 +161,7 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
     for (const auto& facet : kFacets) {
         auto& group = spies.emplace_back();
         for (unsigned i = 0; i < facet.slots; ++i) {
-            // A slot no passage fills counts nothing, but its spy would still
-            // look it up in every match: most passages name one or two
-            // officers, and the facet has sixteen slots.
-            if (impl_->index.passages.get_value_freq(facet.first_slot + i) == 0) continue;
+            if (impl_->empty_slots.count(facet.first_slot + i)) continue;
             group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
             enquire.add_matchspy(group.back().get());
         }

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/dates.h"
 #include "query/minute_ref.h"
 #include "web/feeds.h"
 #include "web/html.h"
@@ -20,15 +21,6 @@ constexpr int kFeedEntries = 20;
 // kMaxExportRows: enough for any archive a person reads in a spreadsheet.
 constexpr int kExportBatch = 500;
 constexpr int kMaxExportRows = 100000;
-
-std::string now_rfc3339() {
-    std::time_t t = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&t, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
 
 // What the export still has to write, between calls of its provider.
 struct ExportState {
@@ -173,7 +165,7 @@ void add_api_routes(httplib::Server& server, Context& context) {
             auto session = context.sessions.acquire();
             auto response = run_search(*session, request.value());
             if (!response) return send_failure(req, res, response.failure());
-            res.set_content(atom_feed(response.value(), base_url(req, context), now_rfc3339()),
+            res.set_content(atom_feed(response.value(), base_url(req, context), utc_now_iso()),
                             "application/atom+xml; charset=utf-8");
         }));
 
