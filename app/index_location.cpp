@@ -36,6 +36,13 @@ IndexLocation index_location(const Args& args) {
     return location;
 }
 
+SearchSettings search_settings(const Args& args) {
+    SearchSettings settings;
+    settings.exact_matches =
+        static_cast<unsigned>(args.integer("exact-count", static_cast<int>(settings.exact_matches), 1, 100000000));
+    return settings;
+}
+
 std::string describe(const IndexLocation& location) {
     if (location.databases.size() == 1) return location.databases.front();
     std::string list;

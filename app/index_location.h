@@ -7,12 +7,16 @@
 
 #include "app/args.h"
 #include "query/archive.h"
+#include "query/search.h"
 
 namespace minutebook {
 
 // --db, repeatable (default: default_db_path()), and --vocabulary. Throws
 // UsageError for an address that is not tcp://HOST:PORT.
 IndexLocation index_location(const Args& args);
+
+// --exact-count N: how searches count (SearchSettings::exact_matches).
+SearchSettings search_settings(const Args& args);
 
 // "corpus/db", or "3 databases (a, b, tcp://host:1234)": for messages.
 std::string describe(const IndexLocation& location);

@@ -40,6 +40,9 @@ Options (each also as --name=value):
   --sort ORDER        relevance (default) or date (newest first)
   --like ID           passages like the one with this id (more like this),
                       within QUERY when one is given
+  --exact-count N     count the total and facets one by one up to N matching
+                      passages (default 5000); beyond, estimate them from a
+                      sample of the archive ("about")
 
 Query syntax: words (all must match; English stemming), "quoted phrases",
 -excluded, OR, AND, NOT, brackets, and the prefixes committee:, officer:,
@@ -106,7 +109,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
 }  // namespace
 
 int run_search(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "vocabulary", "limit", "offset", "committee", "from", "to", "officer", "person",
+    Args args(argv, {{"db", "vocabulary", "exact-count", "limit", "offset", "committee", "from", "to", "officer", "person",
                       "decision", "type", "status", "sort", "like"},
                      {"json", "help"}});
     if (args.flag("help")) {
@@ -131,7 +134,7 @@ int run_search(const std::vector<std::string>& argv) {
     IndexLocation location = index_location(args);
     index_bundled_archive_if_missing(location);
     TemporaryVocabulary vocabulary(location);
-    Searcher searcher(location);
+    Searcher searcher(location, search_settings(args));
     SearchResponse response;
     try {
         response = searcher.search(request);

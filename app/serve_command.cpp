@@ -33,12 +33,15 @@ Options (each also as --name=value):
                   record the place of (indexes made by older versions)
   --threads N     worker threads (default: 4 per core, at least 8)
   --quiet         no line per request on standard error
+  --exact-count N count a search's total and facets one by one up to N
+                  matching passages (default 5000); beyond, estimate them
+                  from a sample of the archive ("about")
 )";
 
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "vocabulary", "host", "port", "root", "threads"}, {"help", "quiet"}});
+    Args args(argv, {{"db", "vocabulary", "exact-count", "host", "port", "root", "threads"}, {"help", "quiet"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -52,6 +55,7 @@ int run_serve(const std::vector<std::string>& argv) {
     if (auto root = args.value("root"))
         options.roots.push_back(std::filesystem::absolute(*root).string());
     options.log_requests = !args.flag("quiet");
+    options.search = search_settings(args);
 
     index_bundled_archive_if_missing(location);
     TemporaryVocabulary vocabulary(location);

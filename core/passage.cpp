@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/schema.h"
+
 namespace minutebook {
 
 using nlohmann::json;
@@ -67,6 +69,13 @@ std::string Passage::group_key() const {
     if (type != "report") return key;
     size_t slash = key.rfind('/');
     return slash == std::string::npos ? key : key.substr(0, slash);
+}
+
+std::string Passage::sample_term() const { return std::string(schema::kSample) + sha256_hex(group_key()).substr(0, 2); }
+
+std::string sample_term(unsigned bucket) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    return std::string(schema::kSample) + kHex[(bucket >> 4) & 15] + kHex[bucket & 15];
 }
 
 std::string slugify(const std::string& text) {

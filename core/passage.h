@@ -61,7 +61,13 @@ struct Passage {
     double prior_weight() const;
     // What people cite: the key without a report section's number.
     std::string group_key() const;
+    // The sample bucket of the passage's group (core/schema.h kSample): the
+    // term "XB" and two hex digits of the group key's SHA-256.
+    std::string sample_term() const;
 };
+
+// The term of sample bucket `bucket`. REQUIRES: bucket < schema::kSampleBuckets.
+std::string sample_term(unsigned bucket);
 
 // Orders locations as the contract asks: a text layer before an OCR copy,
 // then the earliest pack, then by file name. Drops exact duplicates.

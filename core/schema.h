@@ -25,8 +25,15 @@ inline constexpr std::string_view kPerson = "XP";        // person slug, officer
 inline constexpr std::string_view kStatus = "XS";        // action status: open|complete
 inline constexpr std::string_view kAmount = "XV";        // sums of money: XV<digits>:<leading digits> (core/money.h amount_terms)
 inline constexpr std::string_view kOcr = "XR";           // XRocr when the text came from OCR
+inline constexpr std::string_view kSample = "XB";        // sample bucket: 2 hex digits of SHA-256(group key), 00..ff
 // Free text has no prefix: TermGenerator terms with English stemming (Z
 // prefix for stems), plus extra terms from core/normalise.h extra_terms().
+
+// Sample buckets split the archive into 256 parts of about equal size,
+// independent of when a passage was indexed, and keep each result group
+// (kSlotGroup) whole: a search with very many matches counts its facets on
+// a few buckets (query/search.cpp).
+inline constexpr unsigned kSampleBuckets = 256;
 
 // ---- Value slots ----
 inline constexpr unsigned kSlotDate = 0;       // meeting_date as YYYYMMDD, empty when undated

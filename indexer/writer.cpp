@@ -71,6 +71,7 @@ struct IndexWriter::Impl {
         doc.add_value(schema::kSlotSortKey, p.key);
         doc.add_value(schema::kSlotFirstPage, Xapian::sortable_serialise(p.primary().pages.front()));
         doc.add_value(schema::kSlotGroup, p.group_key());
+        doc.add_boolean_term(p.sample_term());
         doc.add_value(schema::kSlotPrior, Xapian::sortable_serialise(p.prior_weight()));
         if (p.committee) {
             doc.add_boolean_term(term(schema::kCommittee, slugify(*p.committee)));

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -32,23 +33,40 @@ constexpr FacetSpec kFacets[] = {
 constexpr int kFewResults = 3;
 // How much the prior weight (0..1) adds to a match's score.
 constexpr double kPriorScale = 2.0;
-// Facet counts are exact up to this many matching passages.
-constexpr Xapian::doccount kExactFacetLimit = 100000;
 
-std::vector<FacetValue> facet_values(const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies,
-                                     bool by_value_descending) {
-    std::map<std::string, int> counts;
-    for (const auto& spy : spies) {
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            counts[*it] += static_cast<int>(it.get_termfreq());
+using FacetSpies = std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>>;
+
+// One spy per facet slot that some passage fills, added to `enquire`.
+FacetSpies add_facet_spies(Xapian::Enquire& enquire, const std::set<Xapian::valueno>& empty_slots) {
+    FacetSpies spies;
+    for (const auto& facet : kFacets) {
+        auto& group = spies.emplace_back();
+        for (unsigned i = 0; i < facet.slots; ++i) {
+            if (empty_slots.count(facet.first_slot + i)) continue;
+            group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
+            enquire.add_matchspy(group.back().get());
         }
     }
-    std::vector<FacetValue> out;
-    for (const auto& [value, count] : counts) out.push_back({value, count});
-    std::stable_sort(out.begin(), out.end(), [&](const FacetValue& a, const FacetValue& b) {
-        if (by_value_descending) return a.value > b.value;
-        return a.count > b.count;
-    });
+    return spies;
+}
+
+// The facets in contract order, each value's count multiplied by `scale`
+// (1 when every match was counted).
+std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const FacetSpies& spies, double scale) {
+    std::vector<std::pair<std::string, std::vector<FacetValue>>> out;
+    for (size_t i = 0; i < std::size(kFacets); ++i) {
+        std::map<std::string, Xapian::doccount> counts;
+        for (const auto& spy : spies[i]) {
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
+        }
+        std::vector<FacetValue> values;
+        for (const auto& [value, count] : counts) values.push_back({value, static_cast<int>(std::lround(count * scale))});
+        const bool by_value_descending = std::string_view(kFacets[i].name) == "year";
+        std::stable_sort(values.begin(), values.end(), [&](const FacetValue& a, const FacetValue& b) {
+            return by_value_descending ? a.value > b.value : a.count > b.count;
+        });
+        out.emplace_back(kFacets[i].name, std::move(values));
+    }
     return out;
 }
 
@@ -67,18 +85,40 @@ std::set<Xapian::valueno> empty_facet_slots(const Xapian::Database& db) {
     return out;
 }
 
+// True when the passages carry sample buckets (indexes written before them
+// do not).
+bool has_sample_buckets(const Xapian::Database& db) {
+    return db.allterms_begin(std::string(schema::kSample)) != db.allterms_end(std::string(schema::kSample));
+}
+
 }  // namespace
 
 struct Searcher::Impl {
     IndexLocation location;
+    SearchSettings settings;
     OpenIndex index;
     std::set<Xapian::valueno> empty_slots;
-    explicit Impl(IndexLocation l)
-        : location(std::move(l)), index(open_index(location)), empty_slots(empty_facet_slots(index.passages)) {}
+    bool sampled = false;
+    Impl(IndexLocation l, SearchSettings s)
+        : location(std::move(l)), settings(s), index(open_index(location)) {
+        examine();
+    }
+    // What the index holds that decides how a search counts: found when it
+    // is opened or changes, since on remote shards each question is a round
+    // trip.
+    void examine() {
+        empty_slots = empty_facet_slots(index.passages);
+        sampled = has_sample_buckets(index.passages);
+    }
+    // Matches counted one by one before the count is estimated.
+    Xapian::doccount exact_matches() const {
+        return sampled ? settings.exact_matches : std::max(settings.exact_matches, kUnsampledExactMatches);
+    }
 };
 
 Searcher::Searcher(const std::string& db_path) : Searcher(IndexLocation{{db_path}, ""}) {}
-Searcher::Searcher(const IndexLocation& location) : impl_(std::make_unique<Impl>(location)) {}
+Searcher::Searcher(const IndexLocation& location, SearchSettings settings)
+    : impl_(std::make_unique<Impl>(location, settings)) {}
 Searcher::~Searcher() = default;
 
 int Searcher::passage_count() const { return static_cast<int>(impl_->index.passages.get_doccount()); }
@@ -94,7 +134,7 @@ void Searcher::reopen() {
         impl_->index = open_index(impl_->location);
         changed = true;
     }
-    if (changed) impl_->empty_slots = empty_facet_slots(impl_->index.passages);
+    if (changed) impl_->examine();
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
@@ -157,28 +197,32 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
         // runs and shards.
         enquire.set_sort_by_relevance_then_value(schema::kSlotSortKey, false);
     }
-    std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
-    for (const auto& facet : kFacets) {
-        auto& group = spies.emplace_back();
-        for (unsigned i = 0; i < facet.slots; ++i) {
-            if (impl_->empty_slots.count(facet.first_slot + i)) continue;
-            group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
-            enquire.add_matchspy(group.back().get());
-        }
-    }
+    // Up to exact_matches() matches, every one is counted as it is ranked.
+    // A search that Xapian's statistics say matches more is ranked alone
+    // (it may then stop early) and counted on a sample (count_sample()).
+    const Xapian::doccount exact = impl_->exact_matches();
+    const bool many = impl_->sampled && enquire.get_mset(0, 0).get_uncollapsed_matches_lower_bound() > exact;
+    FacetSpies spies;
+    if (!many) spies = add_facet_spies(enquire, impl_->empty_slots);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit),
-                                         kExactFacetLimit);
+                                         static_cast<Xapian::doccount>(request.limit), many ? 0 : exact);
     SearchResponse response;
     response.request = request;
-    response.total = static_cast<int>(mset.get_matches_estimated());
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    // Results collapse on what people cite. Xapian's bounds on the collapsed
-    // count can stay apart even when every match was seen (fewer than
-    // check_at_least); its lower bound, the groups it saw, is then exact.
-    if (!response.total_exact && mset.get_uncollapsed_matches_lower_bound() < kExactFacetLimit) {
+    const bool counted_all = !many && mset.get_uncollapsed_matches_lower_bound() < exact;
+    if (counted_all) {
+        // Results collapse on what people cite. Xapian's bounds on the
+        // collapsed count can stay apart even when every match was seen;
+        // its lower bound, the groups it saw, is then exact.
         response.total = static_cast<int>(mset.get_matches_lower_bound());
-        response.total_exact = true;
+        response.facets = facets_of(spies, 1.0);
+    } else if (impl_->sampled) {
+        count_sample(matching, mset.get_uncollapsed_matches_estimated(), response);
+    } else {
+        // An index without sample buckets: the facets of the first
+        // matches in document order, Xapian's estimate of the total.
+        response.total = static_cast<int>(mset.get_matches_estimated());
+        response.total_exact = response.facets_exact = false;
+        response.facets = facets_of(spies, 1.0);
     }
     SnippetOptions snippets;
     snippets.background_model = !impl_->index.remote;
@@ -190,11 +234,32 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
         r.page = has_terms ? best_page(r.passage, r.snippet) : r.passage.primary().pages.front();
         response.results.push_back(std::move(r));
     }
-    for (size_t i = 0; i < std::size(kFacets); ++i) {
-        response.facets.emplace_back(kFacets[i].name,
-                                     facet_values(spies[i], std::string(kFacets[i].name) == "year"));
-    }
     return response;
+}
+
+void Searcher::count_sample(const Xapian::Query& matching, Xapian::doccount estimate, SearchResponse& response) {
+    // Enough buckets to hold about exact_matches() matches if the estimate
+    // is right. Buckets are independent of when a passage was indexed, so
+    // old and new meetings are sampled alike, and always the same buckets,
+    // so a search repeated gives the same counts.
+    const unsigned all = schema::kSampleBuckets;
+    const double wanted = std::ceil(static_cast<double>(all) * impl_->exact_matches() / std::max<Xapian::doccount>(1, estimate));
+    const unsigned buckets = static_cast<unsigned>(std::clamp(wanted, 1.0, static_cast<double>(all)));
+    std::vector<Xapian::Query> terms;
+    for (unsigned b = 0; b < buckets; ++b) terms.emplace_back(sample_term(b));
+    Xapian::Enquire enquire(impl_->index.passages);
+    enquire.set_query(buckets == all ? matching
+                                     : Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_collapse_key(schema::kSlotGroup);
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+    const FacetSpies spies = add_facet_spies(enquire, impl_->empty_slots);
+    const Xapian::MSet sample = enquire.get_mset(0, 0, impl_->index.passages.get_doccount());
+    const double scale = static_cast<double>(all) / buckets;
+    response.total = static_cast<int>(std::lround(sample.get_matches_lower_bound() * scale));
+    response.total_exact = response.facets_exact = buckets == all;
+    response.facets = facets_of(spies, scale);
 }
 
 nlohmann::json to_json(const SearchResult& r) {
@@ -244,6 +309,7 @@ nlohmann::json to_json(const SearchResponse& response) {
     return {{"query", response.request.query},
             {"total", response.total},
             {"total_exact", response.total_exact},
+            {"facets_exact", response.facets_exact},
             {"offset", response.request.offset},
             {"limit", response.request.limit},
             {"corrected", response.corrected ? nlohmann::json(*response.corrected) : nlohmann::json(nullptr)},

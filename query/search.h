@@ -60,6 +60,10 @@ struct SearchResponse {
     SearchRequest request;
     int total = 0;
     bool total_exact = true;
+    // False when the matches were too many to count one by one, and the
+    // facet counts (and the total) were estimated from a sample of the
+    // archive (SearchSettings::exact_matches).
+    bool facets_exact = true;
     // The query that was run instead, when the query as typed found nothing
     // and a spelling correction from the archive's own words did.
     std::optional<std::string> corrected;
@@ -79,6 +83,17 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
+// How a Searcher counts.
+struct SearchSettings {
+    // Totals and facet counts are exact for a search with up to this many
+    // matching passages. Beyond, they are estimated from a sample of the
+    // archive's sample buckets (core/schema.h kSample) holding about this
+    // many matches, scaled up; an index written without sample buckets
+    // counts up to kUnsampledExactMatches exactly instead. REQUIRES: > 0.
+    unsigned exact_matches = 5000;
+};
+inline constexpr unsigned kUnsampledExactMatches = 100000;
+
 // Opens the index once and answers searches. Not thread-safe: use one
 // Searcher per thread (Xapian databases are cheap to open).
 class Searcher {
@@ -86,7 +101,7 @@ public:
     // Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.
     explicit Searcher(const std::string& db_path);
     // Several databases searched as one (shards); throws as open_index().
-    explicit Searcher(const IndexLocation& location);
+    explicit Searcher(const IndexLocation& location, SearchSettings settings = {});
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
@@ -105,6 +120,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     SearchResponse run(const Xapian::Query& query, const SearchRequest& request);
+    void count_sample(const Xapian::Query& matching, Xapian::doccount estimate, SearchResponse& response);
 };
 
 // The design's JSON contract for a response.

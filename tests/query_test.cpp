@@ -321,3 +321,44 @@ TEST_CASE("more like this finds related items across meetings, not the passage i
     unknown.like = "0000000000000000";
     CHECK_THROWS_AS(run(unknown), BadRequest);
 }
+
+TEST_CASE("beyond the exact count, totals and facets are estimated from a sample of every year", "[query][facets]") {
+    SearchRequest everything;  // no words: every passage, 421 in 308 groups
+    everything.limit = 10;
+    auto search = [&](unsigned exact_matches) {
+        Searcher searcher(IndexLocation{{test::corpus_index().db}, ""}, SearchSettings{exact_matches});
+        return searcher.search(everything);
+    };
+    const SearchResponse exact = search(5000);
+    REQUIRE(exact.total_exact);
+    REQUIRE(exact.facets_exact);
+    const SearchResponse sampled = search(150);
+    CHECK_FALSE(sampled.total_exact);
+    CHECK_FALSE(sampled.facets_exact);
+
+    // The ranking is the same; only the counting changes.
+    REQUIRE(sampled.results.size() == exact.results.size());
+    for (size_t i = 0; i < exact.results.size(); ++i) {
+        CHECK(sampled.results[i].passage.key == exact.results[i].passage.key);
+    }
+    INFO("total " << exact.total << ", estimated " << sampled.total);
+    CHECK(std::abs(sampled.total - exact.total) <= exact.total / 4);
+
+    // Sample buckets do not follow the order files were indexed in: every
+    // year with many passages is in the sample, near its true count (a
+    // sample of the first matches would hold only the first files' years).
+    for (const auto& [name, values] : exact.facets) {
+        if (name != "year" && name != "type") continue;
+        for (const auto& v : values) {
+            if (v.count < 40) continue;
+            const int estimate = facet_count(sampled, name, v.value);
+            INFO(name << " " << v.value << ": " << v.count << ", estimated " << estimate);
+            CHECK(estimate > v.count / 2);
+            CHECK(estimate < v.count * 2);
+        }
+    }
+    // The same buckets every time: a search repeated counts the same.
+    const SearchResponse again = search(150);
+    CHECK(again.total == sampled.total);
+    CHECK(facet_count(again, "year", "2017") == facet_count(sampled, "year", "2017"));
+}

@@ -17,7 +17,7 @@ namespace minutebook::web {
 struct Context {
     explicit Context(const ServerOptions& o)
         : options(o),
-          sessions(o.index.databases.empty() ? IndexLocation{{o.db_path}, ""} : o.index),
+          sessions(o.index.databases.empty() ? IndexLocation{{o.db_path}, ""} : o.index, o.search),
           files(o.roots) {}
     ServerOptions options;
     SessionPool sessions;

@@ -63,7 +63,7 @@ std::string value_label(const std::string& facet, const std::string& value) {
 }
 
 std::string facet_html(const SearchRequest& request, const std::string& facet,
-                       const std::vector<FacetValue>& values, int default_limit) {
+                       const std::vector<FacetValue>& values, bool exact, int default_limit) {
     if (values.empty()) return "";
     std::string out = "<h2>" + escape(facet_title(facet)) + "</h2>\n<ul>\n";
     auto item = [&](const FacetValue& v) {
@@ -76,7 +76,7 @@ std::string facet_html(const SearchRequest& request, const std::string& facet,
                  escape(search_href(with_facet(request, facet, v.value), default_limit)) + "\">" +
                  label + "</a>";
         }
-        return li + "<span class=\"count\">" + std::to_string(v.count) + "</span></li>\n";
+        return li + "<span class=\"count\">" + (exact ? "" : "≈") + std::to_string(v.count) + "</span></li>\n";
     };
     for (size_t i = 0; i < std::min(values.size(), kFacetValuesShown); ++i) out += item(values[i]);
     out += "</ul>\n";
@@ -261,8 +261,12 @@ std::string pdf_href(const std::string& file_id, int page) {
 std::string search_page(const SearchResponse& response, int default_limit, const Passage* named) {
     const SearchRequest& r = response.request;
     std::string main = "<div class=\"layout\">\n<aside class=\"facets\" aria-label=\"Filters\">\n";
+    if (!response.facets_exact) {
+        main += "<p class=\"muted\">Too many matches to count one by one: ≈ counts are estimated from a "
+                "sample of the archive.</p>\n";
+    }
     for (const auto& [facet, values] : response.facets) {
-        main += facet_html(r, facet, values, default_limit);
+        main += facet_html(r, facet, values, response.facets_exact, default_limit);
         if (facet == "year") main += dates_form(r, default_limit);
     }
     main += "</aside>\n<section aria-label=\"Results\">\n";

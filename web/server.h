@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "query/archive.h"
+#include "query/search.h"
 
 namespace minutebook::web {
 
@@ -21,6 +22,7 @@ struct ServerOptions {
     // Several databases (shards) served as one, and their vocabulary.
     // Default: none, db_path alone.
     IndexLocation index;
+    SearchSettings search;  // how searches count (--exact-count)
     std::string host = "127.0.0.1";
     int port = 8080;  // 0: any free port; bind() tells which
     // Archive folders where a file is looked for by its path relative to

@@ -14,7 +14,7 @@ SessionPool::Lease SessionPool::acquire() {
     if (session) {
         session->reopen();
     } else {
-        session = std::make_unique<IndexSession>(location_);
+        session = std::make_unique<IndexSession>(location_, settings_);
     }
     return Lease(*this, std::move(session));
 }

@@ -18,7 +18,8 @@
 namespace minutebook::web {
 
 struct IndexSession {
-    explicit IndexSession(const IndexLocation& location) : searcher(location), db(searcher.index().passages) {}
+    IndexSession(const IndexLocation& location, SearchSettings settings)
+        : searcher(location, settings), db(searcher.index().passages) {}
     // Shows the latest commit (and reconnects to remote databases).
     void reopen() {
         searcher.reopen();
@@ -31,7 +32,8 @@ struct IndexSession {
 
 class SessionPool {
   public:
-    explicit SessionPool(IndexLocation location) : location_(std::move(location)) {}
+    SessionPool(IndexLocation location, SearchSettings settings)
+        : location_(std::move(location)), settings_(settings) {}
 
     class Lease {
       public:
@@ -57,6 +59,7 @@ class SessionPool {
     void give_back(std::unique_ptr<IndexSession> session);
 
     const IndexLocation location_;
+    const SearchSettings settings_;
     std::mutex mutex_;
     std::vector<std::unique_ptr<IndexSession>> idle_;
 };
