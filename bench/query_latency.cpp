@@ -99,9 +99,12 @@ int main(int argc, char** argv) {
     qp.set_default_op(Xapian::Query::OP_AND);
 
     std::vector<double> full, bare, cpu;
+    std::vector<std::vector<double>> per_query(queries.size());  // CPU ms of each query's rounds
+    std::vector<std::string> counted(queries.size());               // its total, "about" when estimated
     size_t sink = 0;
     for (int round = 0; round < rounds + 1; ++round) {
-        for (const auto& q : queries) {
+        for (size_t qi = 0; qi < queries.size(); ++qi) {
+            const std::string& q = queries[qi];
             auto t0 = Clock::now();
             const double c0 = cpu_ms();
             minutebook::SearchRequest request;
@@ -115,7 +118,11 @@ int main(int argc, char** argv) {
             Xapian::MSet mset = enquire.get_mset(0, 10);
             for (auto it = mset.begin(); it != mset.end(); ++it) sink += it.get_document().get_data().size();
             auto t2 = Clock::now();
-            if (round == 0) continue;  // warm-up: caches
+            if (round == 0) {  // warm-up: caches
+                counted[qi] = (response.total_exact ? "" : "about ") + std::to_string(response.total);
+                continue;
+            }
+            per_query[qi].push_back(c1 - c0);
             full.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             cpu.push_back(c1 - c0);
             bare.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
@@ -124,6 +131,10 @@ int main(int argc, char** argv) {
     const double fp50 = percentile(full, 0.5), fp99 = percentile(full, 0.99);
     const double bp50 = percentile(bare, 0.5), bp99 = percentile(bare, 0.99);
     const double cp50 = percentile(cpu, 0.5), cp99 = percentile(cpu, 0.99);
+    std::printf("%-32s %16s %12s\n", "query", "results", "CPU p50 ms");
+    for (size_t qi = 0; qi < queries.size(); ++qi) {
+        std::printf("%-32s %16s %12.2f\n", queries[qi].c_str(), counted[qi].c_str(), percentile(per_query[qi], 0.5));
+    }
     std::printf("database: %s (%u passages), %zu queries x %d rounds, %u cores, load %.1f\n", db_path.c_str(),
                 db.get_doccount(), queries.size(), rounds, std::thread::hardware_concurrency(), load_average());
     std::printf("%-44s p50 %8.2f ms   p99 %8.2f ms\n", "minutebook search (facets, snippets, JSON)", fp50, fp99);

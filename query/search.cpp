@@ -238,13 +238,16 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
 }
 
 void Searcher::count_sample(const Xapian::Query& matching, Xapian::doccount estimate, SearchResponse& response) {
-    // Enough buckets to hold about exact_matches() matches if the estimate
-    // is right. Buckets are independent of when a passage was indexed, so
-    // old and new meetings are sampled alike, and always the same buckets,
-    // so a search repeated gives the same counts.
+    // Buckets enough to hold between half and all of exact_matches() of
+    // the estimated matches: a power of two, so that shards, whose
+    // estimates add up to a slightly different number, pick the same ones.
+    // Buckets do not follow when a passage was indexed, so old and new
+    // meetings are sampled alike; always the first ones, so a search
+    // repeated gives the same counts.
     const unsigned all = schema::kSampleBuckets;
-    const double wanted = std::ceil(static_cast<double>(all) * impl_->exact_matches() / std::max<Xapian::doccount>(1, estimate));
-    const unsigned buckets = static_cast<unsigned>(std::clamp(wanted, 1.0, static_cast<double>(all)));
+    const double wanted = static_cast<double>(all) * impl_->exact_matches() / std::max<Xapian::doccount>(1, estimate);
+    unsigned buckets = 1;
+    while (buckets < all && buckets * 2 <= wanted) buckets *= 2;
     std::vector<Xapian::Query> terms;
     for (unsigned b = 0; b < buckets; ++b) terms.emplace_back(sample_term(b));
     Xapian::Enquire enquire(impl_->index.passages);
