@@ -4,8 +4,10 @@
 get_filename_component(_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 
 set(MINUTEBOOK_CORE_SOURCES
+  ${_root}/core/committees.cpp
   ${_root}/core/dates.cpp
   ${_root}/core/money.cpp
+  ${_root}/core/name_words.cpp
   ${_root}/core/names.cpp
   ${_root}/core/normalise.cpp
   ${_root}/core/passage.cpp

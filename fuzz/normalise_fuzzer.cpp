@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/committees.h"
 #include "core/dates.h"
 #include "core/money.h"
 #include "core/names.h"

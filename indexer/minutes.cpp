@@ -3,6 +3,7 @@
 #include <cctype>
 #include <regex>
 
+#include "core/committees.h"
 #include "core/dates.h"
 #include "core/names.h"
 #include "indexer/structure_internal.h"

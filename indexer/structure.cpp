@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "core/committees.h"
 #include "core/dates.h"
 #include "core/names.h"
 #include "indexer/structure_internal.h"

@@ -21,7 +21,7 @@ namespace minutebook {
 
 // A meeting: committee + date (+ time, venue as printed).
 struct Meeting {
-    std::string committee;  // canonical name (core/names.h), "" when not found
+    std::string committee;  // canonical name (core/committees.h), "" when not found
     std::string date;       // ISO date, "" when not found
     std::string time;       // "2.00pm - 4.15pm", "14:00", as printed
     std::string venue;

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/committees.h"
 #include "core/dates.h"
-#include "core/names.h"
 #include "core/normalise.h"
 #include "core/schema.h"
 #include "query/citation.h"

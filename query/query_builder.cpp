@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "core/committees.h"
 #include "core/money.h"
 #include "core/names.h"
 #include "core/normalise.h"

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "core/dates.h"
-#include "core/names.h"
 #include "core/normalise.h"
 #include "core/schema.h"
 #include "query/query_builder.h"

@@ -1,3 +1,4 @@
+#include "core/committees.h"
 #include "core/names.h"
 
 #include <catch2/catch.hpp>
