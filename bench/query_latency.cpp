@@ -64,17 +64,20 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     minutebook::IndexLocation location;
+    minutebook::SearchSettings settings;
     std::vector<std::string> positional;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if ((a == "--db" || a == "--vocabulary") && i + 1 < argc) {
             (a == "--db" ? location.databases.emplace_back() : location.vocabulary) = argv[++i];
+        } else if (a == "--exact-count" && i + 1 < argc) {
+            settings.exact_matches = static_cast<unsigned>(std::stoul(argv[++i]));
         } else {
             positional.push_back(a);
         }
     }
     if (positional.empty()) {
-        std::cerr << "Usage: query_latency DB [QUERIES_FILE] [ROUNDS] [--db DB]... [--vocabulary DIR]\n";
+        std::cerr << "Usage: query_latency DB [QUERIES_FILE] [ROUNDS] [--db DB]... [--vocabulary DIR] [--exact-count N]\n";
         return 2;
     }
     location.databases.insert(location.databases.begin(), positional[0]);
@@ -90,7 +93,7 @@ int main(int argc, char** argv) {
     }
     const int rounds = positional.size() > 2 ? std::stoi(positional[2]) : 20;
 
-    minutebook::Searcher searcher(location);
+    minutebook::Searcher searcher(location, settings);
     Xapian::Database db = searcher.index().passages;
     Xapian::QueryParser qp;
     qp.set_database(searcher.index().vocabulary);

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -49,17 +50,26 @@ FacetSpies add_facet_spies(Xapian::Enquire& enquire, const std::set<Xapian::valu
     return spies;
 }
 
-// The facets in contract order, each value's count multiplied by `scale`
-// (1 when every match was counted).
-std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const FacetSpies& spies, double scale) {
+// Each facet's values with the passages holding them, in contract order.
+using FacetCounts = std::array<std::map<std::string, Xapian::doccount>, std::size(kFacets)>;
+
+void add_counts(const FacetSpies& spies, FacetCounts& counts) {
+    for (size_t i = 0; i < std::size(kFacets); ++i) {
+        for (const auto& spy : spies[i]) {
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[i][*it] += it.get_termfreq();
+        }
+    }
+}
+
+// The facets in contract order, each count multiplied by `scale` (1 when
+// every match was counted).
+std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const FacetCounts& counts, double scale) {
     std::vector<std::pair<std::string, std::vector<FacetValue>>> out;
     for (size_t i = 0; i < std::size(kFacets); ++i) {
-        std::map<std::string, Xapian::doccount> counts;
-        for (const auto& spy : spies[i]) {
-            for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
-        }
         std::vector<FacetValue> values;
-        for (const auto& [value, count] : counts) values.push_back({value, static_cast<int>(std::lround(count * scale))});
+        for (const auto& [value, count] : counts[i]) {
+            values.push_back({value, static_cast<int>(std::lround(count * scale))});
+        }
         const bool by_value_descending = std::string_view(kFacets[i].name) == "year";
         std::stable_sort(values.begin(), values.end(), [&](const FacetValue& a, const FacetValue& b) {
             return by_value_descending ? a.value > b.value : a.count > b.count;
@@ -67,6 +77,12 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const Fac
         out.emplace_back(kFacets[i].name, std::move(values));
     }
     return out;
+}
+
+std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const FacetSpies& spies) {
+    FacetCounts counts;
+    add_counts(spies, counts);
+    return facets_of(counts, 1.0);
 }
 
 // Facet slots no passage fills: their spies would count nothing, yet look
@@ -198,9 +214,10 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
     }
     // Up to exact_matches() matches, every one is counted as it is ranked.
     // A search that Xapian's statistics say matches more is ranked alone
-    // (it may then stop early) and counted on a sample (count_sample()).
+    // (it may then stop early) and counted on a sample (count_sample(),
+    // which counts every match after all when the estimate was too high).
     const Xapian::doccount exact = impl_->exact_matches();
-    const bool many = impl_->sampled && enquire.get_mset(0, 0).get_uncollapsed_matches_lower_bound() > exact;
+    const bool many = impl_->sampled && enquire.get_mset(0, 0).get_uncollapsed_matches_estimated() > exact;
     FacetSpies spies;
     if (!many) spies = add_facet_spies(enquire, impl_->empty_slots);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -213,15 +230,15 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
         // collapsed count can stay apart even when every match was seen;
         // its lower bound, the groups it saw, is then exact.
         response.total = static_cast<int>(mset.get_matches_lower_bound());
-        response.facets = facets_of(spies, 1.0);
+        response.facets = facets_of(spies);
     } else if (impl_->sampled) {
-        count_sample(matching, mset.get_uncollapsed_matches_estimated(), response);
+        count_sample(matching, response);
     } else {
         // An index without sample buckets: the facets of the first
         // matches in document order, Xapian's estimate of the total.
         response.total = static_cast<int>(mset.get_matches_estimated());
         response.total_exact = response.facets_exact = false;
-        response.facets = facets_of(spies, 1.0);
+        response.facets = facets_of(spies);
     }
     SnippetOptions snippets;
     snippets.background_model = !impl_->index.remote;
@@ -236,32 +253,49 @@ SearchResponse Searcher::run(const Xapian::Query& matching, const SearchRequest&
     return response;
 }
 
-void Searcher::count_sample(const Xapian::Query& matching, Xapian::doccount estimate, SearchResponse& response) {
-    // Buckets enough to hold between half and all of exact_matches() of
-    // the estimated matches: a power of two, so that shards, whose
-    // estimates add up to a slightly different number, pick the same ones.
-    // Buckets do not follow when a passage was indexed, so old and new
-    // meetings are sampled alike; always the first ones, so a search
-    // repeated gives the same counts.
-    const unsigned all = schema::kSampleBuckets;
-    const double wanted = static_cast<double>(all) * impl_->exact_matches() / std::max<Xapian::doccount>(1, estimate);
-    unsigned buckets = 1;
-    while (buckets < all && buckets * 2 <= wanted) buckets *= 2;
+// Matches in the sample buckets [from, to), counted one by one.
+struct Searcher::SampleCount {
+    Xapian::doccount passages = 0;
+    Xapian::doccount groups = 0;  // results as collapsed
+    FacetCounts facets;
+};
+
+void Searcher::count_buckets(const Xapian::Query& matching, unsigned from, unsigned to, SampleCount& count) {
     std::vector<Xapian::Query> terms;
-    for (unsigned b = 0; b < buckets; ++b) terms.emplace_back(sample_term(b));
+    for (unsigned b = from; b < to; ++b) terms.emplace_back(sample_term(b));
     Xapian::Enquire enquire(impl_->index.passages);
-    enquire.set_query(buckets == all ? matching
-                                     : Xapian::Query(Xapian::Query::OP_FILTER, matching,
-                                                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    enquire.set_query(to - from == schema::kSampleBuckets
+                          ? matching
+                          : Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_collapse_key(schema::kSlotGroup);
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
     const FacetSpies spies = add_facet_spies(enquire, impl_->empty_slots);
-    const Xapian::MSet sample = enquire.get_mset(0, 0, impl_->index.passages.get_doccount());
+    const Xapian::MSet mset = enquire.get_mset(0, 0, impl_->index.passages.get_doccount());
+    count.passages += mset.get_uncollapsed_matches_lower_bound();
+    count.groups += mset.get_matches_lower_bound();
+    add_counts(spies, count.facets);
+}
+
+void Searcher::count_sample(const Xapian::Query& matching, SearchResponse& response) {
+    // The first bucket, 1/256 of the matches, says how many buckets hold
+    // about the sample wanted: a power of two, so that shards pick the same
+    // ones, and the nearest to the wanted size. Buckets do not follow when a
+    // passage was indexed, so old and new meetings are sampled alike; always
+    // the first ones, so a search repeated gives the same counts.
+    const unsigned all = schema::kSampleBuckets;
+    const double wanted = kSampleShare * impl_->exact_matches();
+    SampleCount count;
+    count_buckets(matching, 0, 1, count);
+    const double per_bucket = std::max<Xapian::doccount>(1, count.passages);
+    unsigned buckets = 1;
+    while (buckets < all && buckets * per_bucket * std::sqrt(2.0) < wanted) buckets *= 2;
+    if (buckets > 1) count_buckets(matching, 1, buckets, count);
     const double scale = static_cast<double>(all) / buckets;
-    response.total = static_cast<int>(std::lround(sample.get_matches_lower_bound() * scale));
+    response.total = static_cast<int>(std::lround(count.groups * scale));
     response.total_exact = response.facets_exact = buckets == all;
-    response.facets = facets_of(spies, scale);
+    response.facets = facets_of(count.facets, scale);
 }
 
 nlohmann::json to_json(const SearchResult& r) {

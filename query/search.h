@@ -87,11 +87,13 @@ public:
 struct SearchSettings {
     // Totals and facet counts are exact for a search with up to this many
     // matching passages. Beyond, they are estimated from a sample of the
-    // archive's sample buckets (core/schema.h kSample) holding about this
-    // many matches, scaled up; an index written without sample buckets
+    // archive's sample buckets (core/schema.h kSample), scaled up; an index written without sample buckets
     // counts up to kUnsampledExactMatches exactly instead. REQUIRES: > 0.
     unsigned exact_matches = 5000;
 };
+// A sample holds about this share of exact_matches (1,500 by default): the
+// first sample bucket is counted, then as many more as make it up.
+inline constexpr double kSampleShare = 0.3;
 inline constexpr unsigned kUnsampledExactMatches = 100000;
 
 // Opens the index once and answers searches. Not thread-safe: use one
@@ -120,7 +122,11 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     SearchResponse run(const Xapian::Query& query, const SearchRequest& request);
-    void count_sample(const Xapian::Query& matching, Xapian::doccount estimate, SearchResponse& response);
+    // Counts the total and facets of a search with many matches on the
+    // first sample buckets (core/schema.h kSample), scaled up.
+    void count_sample(const Xapian::Query& matching, SearchResponse& response);
+    struct SampleCount;
+    void count_buckets(const Xapian::Query& matching, unsigned from, unsigned to, SampleCount& count);
 };
 
 // The design's JSON contract for a response.
