@@ -248,14 +248,21 @@ Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
         // query has nothing else.
         const bool all_common = std::all_of(tokens.begin(), tokens.end(), is_common_word);
         for (size_t i = 0; i < tokens.size(); ++i) {
-            // Words that spell out a known acronym also match the acronym.
+            // Words that spell out a known acronym match as any words do,
+            // or the acronym does. (The words as typed count for more,
+            // below; checking them as a phrase here too would read every
+            // match's positions twice.)
             bool spelled_out = false;
             for (size_t n = std::min<size_t>(tokens.size() - i, 8); n >= 2 && !spelled_out; --n) {
                 std::string words;
                 for (size_t k = i; k < i + n; ++k) words += (k > i ? " " : "") + tokens[k];
                 auto it = expansions_.find(words);
                 if (it == expansions_.end()) continue;
-                parts.emplace_back(Xapian::Query::OP_OR, qp.parse_query("\"" + words + "\"", flags),
+                std::vector<Xapian::Query> each;
+                for (size_t k = i; k < i + n; ++k) {
+                    if (!is_common_word(tokens[k])) each.push_back(word_query(qp, tokens[k], flags));
+                }
+                parts.emplace_back(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, each.begin(), each.end()),
                                    qp.parse_query(it->second, flags));
                 i += n - 1;
                 spelled_out = true;
