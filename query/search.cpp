@@ -291,6 +291,8 @@ void Searcher::count_sample(const Xapian::Query& matching, SearchResponse& respo
     const double per_bucket = std::max<Xapian::doccount>(1, count.passages);
     unsigned buckets = 1;
     while (buckets < all && buckets * per_bucket * std::sqrt(2.0) < wanted) buckets *= 2;
+    // Xapian's estimate was too high: the matches are few enough to count.
+    if (per_bucket * all <= impl_->exact_matches()) buckets = all;
     if (buckets > 1) count_buckets(matching, 1, buckets, count);
     const double scale = static_cast<double>(all) / buckets;
     response.total = static_cast<int>(std::lround(count.groups * scale));
