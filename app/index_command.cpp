@@ -42,8 +42,9 @@ Options:
                       always  every page
   --ocr-cache DIR   where OCR'd text is kept so that no page is read
                     twice (default: ocr-cache inside the --db folder)
-  --batch-files N   files per commit (default: 50); a run that is killed
-                    loses at most the files of its current batch
+  --batch-files N   files per commit (default: 10; the first commits come
+                    after 1, 2, 4, ... files); a run that is killed loses
+                    at most the files of its current batch
   --quiet           no progress line
 
 Limits on each file (each file is read in a process of its own; a file

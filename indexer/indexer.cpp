@@ -96,7 +96,12 @@ private:
     std::unordered_map<std::string, int> refs_;
 };
 
-// Ends a batch after enough files, passages or ledger changes.
+// Ends a batch after enough files, passages or ledger changes. The first
+// batches hold 1, 2, 4, ... files up to the most: a commit made while the
+// readers go on costs the run little, and the first files are searchable
+// at once. (On 700 synthetic packs, batches of 10 to 20 files indexed in
+// 36 to 37 s, of 50 in 40 s, of 1 in 52 s; on 100 packs, 4.1 s, 4.9 s
+// and 4.1 s.)
 class Batch {
 public:
     Batch(IndexWriter& writer, const IndexOptions& options)
@@ -105,7 +110,10 @@ public:
     void note_file(int passages) {
         ++files_;
         passages_ += passages;
-        if (files_ >= max_files_ || passages_ >= max_passages_) flush();
+        if (files_ >= std::min(growing_, max_files_) || passages_ >= max_passages_) {
+            flush();
+            growing_ = std::min(growing_ * 2, max_files_);
+        }
     }
     // A change of the ledger alone (a file moved, touched or gone).
     void note_change() {
@@ -120,6 +128,7 @@ private:
     }
     IndexWriter& writer_;
     const int max_files_, max_passages_;
+    int growing_ = 1;  // files of the current batch, doubling up to max_files_
     int files_ = 0, passages_ = 0, changes_ = 0;
 };
 

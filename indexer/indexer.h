@@ -83,12 +83,14 @@ struct IndexOptions {
     // Default: 5000.
     int max_pages = 5000;
     // A batch (one commit: its files' passages and ledger entries together)
-    // ends after this many files or passages, whichever comes first. A run
-    // that is killed loses at most its current batch. Default: 50, 1000:
-    // Xapian's cost per passage grows with the changes a transaction holds
-    // (about 1.5 ms a passage in batches of 250, 2.3 ms in 1,000, 3.3 ms in
-    // 5,000: bench/scale_corpus --batch), more than a commit costs.
-    int batch_files = 50;
+    // ends after this many files or passages, whichever comes first (the
+    // first batches are smaller: 1, 2, 4, ... files). A run that is killed
+    // loses at most its current batch. Default: 10, 1000: Xapian's cost per
+    // passage grows with the changes a transaction holds (about 1.5 ms a
+    // passage in batches of 250, 2.3 ms in 1,000, 3.3 ms in 5,000:
+    // bench/scale_corpus --batch), more than a commit costs, and a commit
+    // made while the readers go on costs the run little.
+    int batch_files = 10;
     int batch_passages = 1000;
     // When pages are read by OCR. Default: kAuto, pages with no text layer
     // or one that is not language.
