@@ -291,9 +291,15 @@ void Searcher::count_sample(const Xapian::Query& matching, SearchResponse& respo
     const double per_bucket = std::max<Xapian::doccount>(1, count.passages);
     unsigned buckets = 1;
     while (buckets < all && buckets * per_bucket * std::sqrt(2.0) < wanted) buckets *= 2;
-    // Xapian's estimate was too high: the matches are few enough to count.
-    if (per_bucket * all <= impl_->exact_matches()) buckets = all;
-    if (buckets > 1) count_buckets(matching, 1, buckets, count);
+    if (buckets == all || per_bucket * all <= impl_->exact_matches()) {
+        // Xapian's estimate was too high: the matches are few enough to
+        // count, in one pass (a filter on 255 buckets would cost more).
+        buckets = all;
+        count = SampleCount{};
+        count_buckets(matching, 0, all, count);
+    } else if (buckets > 1) {
+        count_buckets(matching, 1, buckets, count);
+    }
     const double scale = static_cast<double>(all) / buckets;
     response.total = static_cast<int>(std::lround(count.groups * scale));
     response.total_exact = response.facets_exact = buckets == all;
