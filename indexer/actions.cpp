@@ -36,12 +36,6 @@ constexpr double kCellGap = 7;
 // How far a cell's text may start from its column's left edge.
 constexpr double kEdgeTolerance = 8;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;

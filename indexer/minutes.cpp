@@ -11,16 +11,6 @@
 namespace minutebook::structure {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool has_lower(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-}
-
 bool contains_ci(std::string_view hay, std::string_view needle) {
     return lower(hay).find(lower(needle)) != std::string::npos;
 }

@@ -16,10 +16,6 @@ namespace {
 constexpr size_t kSectionBytes = 4000;
 constexpr size_t kSectionMaxBytes = 6000;
 
-bool has_lower(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-}
-
 // The value of a label: on its own line, or on the next non-blank line
 // when the label stands alone (tables come out one cell per line).
 std::string value_of(const TextStream& s, size_t i, size_t end, std::string_view label) {

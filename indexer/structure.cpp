@@ -15,16 +15,6 @@ namespace minutebook {
 namespace structure {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool has_lower(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
-}
-
 bool names_a_body(std::string_view line) {
     static const std::regex body(R"(\b(committee|sub-committee|cabinet|council|board|commission|authority|panel|forum|working group)\b)",
                                  std::regex::icase);

@@ -2,6 +2,8 @@
 // tests. Not part of the indexer's public interface.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -14,6 +16,18 @@
 #include "indexer/structure.h"
 
 namespace minutebook::structure {
+
+// ASCII lower case (the recognisers' patterns and keywords are ASCII).
+inline std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Whether `s` holds a lower-case ASCII letter: headings are printed in capitals.
+inline bool has_lower(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
 
 // One line of the file's text stream. Page footers ("Page 5", a bare page
 // number at the foot of a page) are left out: they cut items in two.
