@@ -86,9 +86,10 @@ public:
 // How a Searcher counts.
 struct SearchSettings {
     // Totals and facet counts are exact for a search with up to this many
-    // matching passages. Beyond, they are estimated from a sample of the
-    // archive's sample buckets (core/schema.h kSample), scaled up; an index written without sample buckets
-    // counts up to kUnsampledExactMatches exactly instead. REQUIRES: > 0.
+    // matching passages. Beyond, they are estimated on the archive's first
+    // sample buckets (core/schema.h kSample) and scaled up. An index
+    // written without sample buckets counts up to kUnsampledExactMatches
+    // instead. REQUIRES: > 0.
     unsigned exact_matches = 5000;
 };
 // A sample holds about this share of exact_matches (1,500 by default): the
