@@ -15,10 +15,11 @@ namespace minutebook::test {
 
 class TestServer {
   public:
-    explicit TestServer(const std::string& db, std::vector<std::string> roots = {}) {
+    explicit TestServer(const std::string& db, std::vector<std::string> roots = {}, SearchSettings search = {}) {
         signal(SIGPIPE, SIG_IGN);
         web::ServerOptions options;
         options.db_path = db;
+        options.search = search;
         options.port = 0;
         options.threads = 4;
         options.roots = std::move(roots);

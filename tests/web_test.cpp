@@ -774,3 +774,27 @@ TEST_CASE("serve indexes the bundled archive on first start and prints its addre
     CHECK(out.find("Serving " + db + " at http://127.0.0.1:") != std::string::npos);
     CHECK(fs::exists(fs::path(db) / "iamglass"));
 }
+
+TEST_CASE("a server counting on a sample says so in the API and on the page", "[web][facets]") {
+    // The bundled archive has 421 passages; counted one by one up to 50,
+    // "school" (160 passages) is counted on a sample.
+    TestServer sampling(test::corpus_index().db, {}, SearchSettings{50});
+    Reply api = get(sampling.port(), "/api/search?q=school");
+    REQUIRE(api.status == 200);
+    auto j = nlohmann::json::parse(api.body);
+    CHECK(j["total_exact"] == false);
+    CHECK(j["facets_exact"] == false);
+    CHECK(j["total"].get<int>() > 0);
+
+    Reply page = get(sampling.port(), "/search?q=school");
+    REQUIRE(page.status == 200);
+    CHECK(page.body.find("<strong>about ") != std::string::npos);
+    CHECK(page.body.find("estimated from a sample") != std::string::npos);
+    CHECK(page.body.find("<span class=\"count\">≈") != std::string::npos);
+
+    // The default server counts them all.
+    auto exact = nlohmann::json::parse(get(corpus_port(), "/api/search?q=school").body);
+    CHECK(exact["facets_exact"] == true);
+    CHECK(exact["total_exact"] == true);
+    CHECK(get(corpus_port(), "/search?q=school").body.find("≈") == std::string::npos);
+}
