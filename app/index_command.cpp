@@ -97,7 +97,7 @@ void print_summary(const IndexReport& report, std::ostream& out) {
         << static_cast<int>(report.seconds * 10) / 10.0 << " s.\n";
     out << "Files: " << report.new_files << " new, " << report.changed << " changed, " << report.unchanged
         << " unchanged, " << report.moved << " moved, " << report.removed << " removed";
-    if (report.retried > 0) out << ", " << report.retried << " read again (new passwords, OCR mode or limits)";
+    if (report.retried > 0) out << ", " << report.retried << " read again (new passwords, OCR mode, limits or index format)";
     out << " (" << report.read << " read).\n";
     for (const auto& r : report.reports) {
         if (r.status != "ok") {

@@ -110,8 +110,9 @@ struct IndexReport {
     double seconds = 0;
     // Files by what the run found: read for the first time, bytes changed,
     // unchanged (not read), moved or renamed (not read), gone from under the
-    // paths (removed from the index), failed before and read again because
-    // the passwords changed.
+    // paths (removed from the index), read again with unchanged bytes
+    // (read_again(): new passwords, OCR mode, a raised limit, an older index
+    // format).
     int new_files = 0, changed = 0, unchanged = 0, moved = 0, removed = 0, retried = 0;
     int read = 0;  // files read in this run
     // One per file read in this run and per earlier failure not retried, in

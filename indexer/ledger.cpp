@@ -40,7 +40,8 @@ std::string ledger_to_json(const LedgerEntry& e) {
                      {"passages", e.passages},
                      {"ocr_pages", e.ocr_pages},
                      {"copy_forbidden", e.copy_forbidden},
-                     {"indexed_at", e.indexed_at}};
+                     {"indexed_at", e.indexed_at},
+                     {"format", e.format}};
     if (!e.passwords.empty()) j["passwords"] = e.passwords;
     if (!e.ocr.empty()) j["ocr"] = e.ocr;
     if (!e.limits.empty()) j["limits"] = e.limits;
@@ -66,6 +67,7 @@ std::optional<LedgerEntry> ledger_from_json(const std::string& path, const std::
         e.ocr = j.value("ocr", "");
         e.limits = j.value("limits", std::map<std::string, double>());
         e.indexed_at = j.value("indexed_at", "");
+        e.format = j.value("format", 1);
         return e;
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
@@ -125,6 +127,7 @@ const char* to_string(FileChange change) {
 }
 
 bool read_again(const LedgerEntry& e, const PlanOptions& options) {
+    if (e.ok() && e.format < kIndexFormat) return true;
     for (const auto& [name, value] : e.limits) {
         auto now = options.limits.find(name);
         if (now != options.limits.end() && (now->second == 0 || now->second > value)) return true;

@@ -29,6 +29,12 @@ class Database;
 
 namespace minutebook {
 
+// The format of the passages the indexer writes. It goes up when what a
+// passage's document holds changes so that a search needs it (2: sample
+// bucket terms, core/schema.h kSample); a file indexed in an older format is
+// read again by the next run.
+inline constexpr int kIndexFormat = 2;
+
 struct LedgerEntry {
     std::string path;    // as shown and stored in locations: relative to its root (the key)
     std::string root;    // absolute, normalised folder (or file) given to `index` that holds it
@@ -49,6 +55,9 @@ struct LedgerEntry {
     // bytes, pages). Empty for none.
     std::map<std::string, double> limits;
     std::string indexed_at;  // when the file was last read, ISO 8601 UTC
+    // The index format its passages were written in (kIndexFormat); 1 for
+    // entries written before the field.
+    int format = kIndexFormat;
 
     bool ok() const { return status == "ok"; }
 };
@@ -137,7 +146,8 @@ struct PlanOptions {
 RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileStat>& stats,
                  const std::map<std::string, LedgerEntry>& ledger, const PlanOptions& options);
 
-// Whether an entry whose bytes have not changed is read again: a limit that
+// Whether an entry whose bytes have not changed is read again: indexed in an
+// older format (kIndexFormat); a limit that
 // stopped it or cut it short is higher (or gone) in this run; encrypted and
 // the passwords changed; or pages without text (or read by OCR) and the OCR
 // mode changed; or the OCR mode changed to or from reading every page.
