@@ -261,13 +261,15 @@ struct Searcher::SampleCount {
 };
 
 void Searcher::count_buckets(const Xapian::Query& matching, unsigned from, unsigned to, SampleCount& count) {
-    std::vector<Xapian::Query> terms;
-    for (unsigned b = from; b < to; ++b) terms.emplace_back(sample_term(b));
     Xapian::Enquire enquire(impl_->index.passages);
-    enquire.set_query(to - from == schema::kSampleBuckets
-                          ? matching
-                          : Xapian::Query(Xapian::Query::OP_FILTER, matching,
-                                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    if (to - from == schema::kSampleBuckets) {
+        enquire.set_query(matching);
+    } else {
+        std::vector<Xapian::Query> terms;
+        for (unsigned b = from; b < to; ++b) terms.emplace_back(sample_term(b));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end())));
+    }
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_collapse_key(schema::kSlotGroup);
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);

@@ -132,6 +132,14 @@ IndexOptions quick_options(const std::string& db) {
 }
 
 // `dir`/archive holding a.pdf (a pack of 38 pages) and b.pdf (a report of 93).
+// `archive` indexed from scratch into dir/fresh, for comparing a run's
+// index with; returns the database's path.
+std::string fresh_build(const test::TempDir& dir, const std::string& archive) {
+    const std::string fresh = (dir.path() / "fresh").string();
+    index_paths({archive}, quick_options(fresh));
+    return fresh;
+}
+
 fs::path two_file_archive(const fs::path& dir) {
     const fs::path archive = dir / "archive";
     fs::create_directories(archive);
@@ -375,9 +383,7 @@ TEST_CASE("re-runs read only what changed, follow moves and forget deleted files
     }
 
     // The same archive indexed from scratch gives the same index.
-    const std::string fresh = (dir.path() / "fresh").string();
-    index_paths({root.string()}, quick_options(fresh));
-    CHECK(index_dump(db) == index_dump(fresh));
+    CHECK(index_dump(db) == index_dump(fresh_build(dir, root.string())));
 }
 
 TEST_CASE("a run killed mid-batch leaves the last commit, and the next run finishes the job",
@@ -411,9 +417,7 @@ TEST_CASE("a run killed mid-batch leaves the last commit, and the next run finis
 
     IndexReport rest = index_paths({archive.string()}, options);
     CHECK(counts(rest) == "new 3, changed 0, unchanged 1, moved 0, removed 0, retried 0, read 3");
-    const std::string fresh = (dir.path() / "fresh").string();
-    index_paths({archive.string()}, quick_options(fresh));
-    CHECK(index_dump(db) == index_dump(fresh));
+    CHECK(index_dump(db) == index_dump(fresh_build(dir, archive.string())));
 }
 
 TEST_CASE("a run killed after its last commit leaves the vocabulary to the next run",
@@ -432,8 +436,7 @@ TEST_CASE("a run killed after its last commit leaves the vocabulary to the next 
     // Nothing is left to read, yet the vocabulary is rebuilt.
     IndexReport rest = index_paths({archive.string()}, options);
     CHECK(rest.read == 0);
-    const std::string fresh = (dir.path() / "fresh").string();
-    index_paths({archive.string()}, quick_options(fresh));
+    const std::string fresh = fresh_build(dir, archive.string());
     CHECK(index_dump(db) == index_dump(fresh));
     CHECK(test::vocabulary_dump(db) == test::vocabulary_dump(fresh));
     CHECK(Xapian::Database(db).get_metadata("vocabulary:stale").empty());
@@ -599,9 +602,7 @@ TEST_CASE("files indexed in an older index format are read again, and then match
     IndexReport again = index_paths({archive.string()}, quick_options(db));
     CHECK(counts(again) == "new 0, changed 0, unchanged 0, moved 0, removed 0, retried 2, read 2");
     for (const auto& [path, entry] : read_ledger(Xapian::Database(db))) CHECK(entry.format == kIndexFormat);
-    const std::string fresh = (dir.path() / "fresh").string();
-    index_paths({archive.string()}, quick_options(fresh));
-    CHECK(index_dump(db) == index_dump(fresh));
+    CHECK(index_dump(db) == index_dump(fresh_build(dir, archive.string())));
 
     // Read in this format, they are not read again.
     CHECK(index_paths({archive.string()}, quick_options(db)).read == 0);
