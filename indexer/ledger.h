@@ -147,10 +147,10 @@ RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileSt
                  const std::map<std::string, LedgerEntry>& ledger, const PlanOptions& options);
 
 // Whether an entry whose bytes have not changed is read again: indexed in an
-// older format (kIndexFormat); a limit that
-// stopped it or cut it short is higher (or gone) in this run; encrypted and
-// the passwords changed; or pages without text (or read by OCR) and the OCR
-// mode changed; or the OCR mode changed to or from reading every page.
+// older format (kIndexFormat); a limit that stopped it or cut it short is
+// higher (or gone) in this run; encrypted and the passwords changed; or
+// pages without text (or read by OCR) and the OCR mode changed; or the OCR
+// mode changed to or from reading every page.
 bool read_again(const LedgerEntry& entry, const PlanOptions& options);
 
 // SHA-256 of the file's bytes, "" when it cannot be read.
