@@ -19,6 +19,7 @@ int run_inspect(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 int run_vocabulary(const std::vector<std::string>& args);
+int run_check(const std::vector<std::string>& args);
 
 // Indexes `paths` into `db` (created when missing), with a progress line on
 // a terminal unless `quiet`; prints nothing else. `jobs` 0: the cores.

@@ -21,7 +21,10 @@ recursively). Files are identified by the SHA-256 of their bytes: indexing
 the same archive twice gives the same index.
 
 A re-run reads only new and changed files, follows files moved or renamed
-without reading them, and removes files gone from under the given folders.
+without reading them, and removes files gone from under the given folders
+(only from folders it could list completely; see --prune). A file that
+could not be read for a passing reason (an I/O error, a file changed while
+read) keeps what the index had and is read again by the next run.
 Files that failed are not read again until they change (encrypted ones also
 when the passwords change, files stopped by a limit also when that limit is
 raised). A second run on the same --db while one writes stops at once;
@@ -45,6 +48,10 @@ Options:
   --batch-files N   files per commit (default: 10; the first commits come
                     after 1, 2, 4, ... files); a run that is killed loses
                     at most the files of its current batch
+  --prune           remove the files gone from a folder even when it lists
+                    none of its indexed files, or fewer than half of them
+                    (at least 10); without it such a run removes nothing
+                    from that folder and says so (a share not mounted)
   --quiet           no progress line
 
 Limits on each file (each file is read in a process of its own; a file
@@ -62,8 +69,9 @@ a later run raises that limit). Sizes take K, M or G (1024-based):
   --max-pages N     only the first N pages of a file are read, with a
                     warning (default: 5000)
 
-Exit status: 0 when every file was indexed, 1 when some failed (the rest are
-indexed and searchable), 2 for misuse.
+Exit status: 0 when every file was indexed, 1 when some failed, a folder
+could not be listed, removals were held back or the disk filled up (the rest
+are indexed and searchable), 2 for misuse.
 )";
 
 }  // namespace
@@ -92,13 +100,18 @@ void print_progress(const IndexProgress& p) {
 }  // namespace
 
 void print_summary(const IndexReport& report, std::ostream& out) {
-    out << "Indexed " << report.files - report.failures() << " of " << report.files << " files: "
+    out << "Indexed " << report.files - report.failures() - report.not_indexed << " of " << report.files << " files: "
         << report.pages << " pages, " << report.passages << " passages in "
         << static_cast<int>(report.seconds * 10) / 10.0 << " s.\n";
     out << "Files: " << report.new_files << " new, " << report.changed << " changed, " << report.unchanged
         << " unchanged, " << report.moved << " moved, " << report.removed << " removed";
     if (report.retried > 0) out << ", " << report.retried << " read again (new passwords, OCR mode, limits or index format)";
     out << " (" << report.read << " read).\n";
+    for (const auto& path : report.removed_files) out << "  removed " << path << "\n";
+    for (const auto& u : report.unlisted) {
+        out << "  unread  folder " << u.shown << ": " << u.reason << " (the files the index has under it are kept)\n";
+    }
+    for (const auto& h : report.held) out << "  kept    " << h.message << ".\n";
     for (const auto& r : report.reports) {
         if (r.status != "ok") {
             out << "  failed  " << r.file << ": " << r.message;
@@ -110,6 +123,10 @@ void print_summary(const IndexReport& report, std::ostream& out) {
         if (r.copy_forbidden) out << "  note    " << r.file << ": copy forbidden (indexed: public record)\n";
     }
     if (report.failures() > 0) out << report.failures() << " files failed.\n";
+    if (!report.disk_full.empty()) {
+        out << report.disk_full << ": the run stopped at its last commit; " << report.not_indexed
+            << " files were not indexed and will be read by the next run.\n";
+    }
 }
 
 IndexReport index_with_progress(const std::vector<std::string>& paths, const std::string& db,
@@ -130,7 +147,7 @@ IndexReport index_with_progress(const std::vector<std::string>& paths, IndexOpti
 int run_index(const std::vector<std::string>& argv) {
     Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache", "batch-files", "time-limit",
                       "memory-limit", "max-file-size", "max-pages"},
-                     {"help", "quiet"}});
+                     {"help", "quiet", "prune"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -156,6 +173,7 @@ int run_index(const std::vector<std::string>& argv) {
     options.memory_limit_bytes = args.size("memory-limit", options.memory_limit_bytes);
     options.max_file_bytes = args.size("max-file-size", options.max_file_bytes);
     options.max_pages = args.integer("max-pages", options.max_pages, 1, 10000000);
+    options.prune = args.flag("prune");
     IndexReport report;
     try {
         report = index_with_progress(args.positional(), std::move(options), args.flag("quiet"));

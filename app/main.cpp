@@ -22,7 +22,9 @@ Commands:
   minute    find a minute item from a reference ("CYP 232") and cite it
   serve     serve search pages, the JSON API and the PDFs over HTTP
   inspect   show what Minutebook understands of one PDF
-  stats     show what the index holds: files, pages, passages, failures, last run
+  stats     show what the index holds: files, pages, passages, failures, last runs
+  check     verify an index (Xapian's tables, ledger, passages, vocabulary);
+            --repair mends what reading files again can mend
   vocabulary  merge the spelling, synonyms and names of several databases
             (shards) into the vocabulary that search and serve take
 
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
         if (command == "inspect") return minutebook::run_inspect(args);
         if (command == "stats") return minutebook::run_stats(args);
         if (command == "vocabulary") return minutebook::run_vocabulary(args);
+        if (command == "check") return minutebook::run_check(args);
         std::cerr << "minutebook: unknown command '" << command << "'.\n" << kUsage;
         return 2;
     } catch (const minutebook::UsageError& e) {

@@ -5,6 +5,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/index_location.h"
+#include "core/schema.h"
 #include "indexer/stats.h"
 
 namespace minutebook {
@@ -43,6 +44,11 @@ void print_stats(const IndexStats& s, std::ostream& out) {
         << "OCR:        " << s.ocr_passages << " passages from OCR'd pages\n"
         << "Meetings:   " << s.meetings << "\n"
         << "Committees: " << s.committees << "\n";
+    if (s.at_facet_cap > 0) {
+        out << "Facet cap:  " << s.at_facet_cap << " passages name " << schema::kMaxMultiValues
+            << " officers or people or more; facets count the first " << schema::kMaxMultiValues
+            << " (minutebook check lists them)\n";
+    }
     if (!s.failures.empty()) {
         out << "Failures:\n";
         for (const auto& [reason, entries] : s.failures) {
@@ -55,12 +61,19 @@ void print_stats(const IndexStats& s, std::ostream& out) {
         for (const auto& e : s.copy_forbidden)
             out << "    " << e.path << ": copy forbidden (indexed: public record)\n";
     }
-    if (s.last_run) {
-        const RunRecord& r = *s.last_run;
-        out << "Last run:   " << r.finished_at << ", " << static_cast<int>(r.seconds * 10) / 10.0
-            << " s: " << r.new_files << " new, " << r.changed << " changed, " << r.unchanged
-            << " unchanged, " << r.moved << " moved, " << r.removed << " removed, " << r.failures
-            << " failed\n";
+    if (!s.runs.empty()) {
+        for (size_t i = 0; i < s.runs.size(); ++i) {
+            const RunRecord& r = s.runs[i];
+            out << (i == 0 ? "Last run:   " : i == 1 ? "Earlier:    " : "            ") << r.finished_at << ", " << static_cast<int>(r.seconds * 10) / 10.0 << " s: " << r.new_files
+                << " new, " << r.changed << " changed, " << r.unchanged << " unchanged, " << r.moved << " moved, "
+                << r.removed << " removed, " << r.failures << " failed";
+            if (r.transient > 0) out << ", " << r.transient << " left for the next run";
+            out << "\n";
+            for (const auto& path : r.removed_files) out << "    removed " << path << "\n";
+            for (const auto& u : r.unlisted) out << "    unread  folder " << u << "\n";
+            for (const auto& h : r.held) out << "    kept    " << h << "\n";
+            if (!r.disk_full.empty()) out << "    stopped " << r.disk_full << "\n";
+        }
     } else {
         out << "Last run:   none recorded\n";
     }

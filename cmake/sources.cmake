@@ -36,6 +36,7 @@ set(MINUTEBOOK_READING_SOURCES
   ${_root}/indexer/ocr.cpp
   ${_root}/indexer/ledger.cpp
   ${_root}/indexer/stats.cpp
+  ${_root}/indexer/check.cpp
   ${_root}/indexer/indexer.cpp
   ${_root}/indexer/isolated.cpp
 )

@@ -48,10 +48,21 @@ inline constexpr unsigned kSlotGroup = 8;      // what people cite: results coll
 inline constexpr unsigned kSlotPrior = 9;      // prior weight in [0,1], sortable_serialise()d: substantive items above procedural ones
 // Multi-valued facets get a fixed run of slots each, so that Xapian's
 // built-in ValueCountMatchSpy (the one the remote backend knows) can count
-// them: the i-th officer of a passage goes in kSlotOfficer0 + i.
-inline constexpr unsigned kSlotOfficer0 = 20;  // officers, up to kMaxMultiSlots
-inline constexpr unsigned kSlotPerson0 = 40;   // people, up to kMaxMultiSlots
+// them: the i-th officer of a passage goes in multi_slot(kSlotOfficer0,
+// kSlotOfficerMore0, i), the first kMaxMultiSlots in the first run, the rest
+// (a full council's attendance lists) in the second, up to kMaxMultiValues
+// in all. Slots are filled in order, so the first slot no passage fills
+// ends each run.
+inline constexpr unsigned kSlotOfficer0 = 20;       // officers 1 to kMaxMultiSlots
+inline constexpr unsigned kSlotPerson0 = 40;        // people 1 to kMaxMultiSlots
 inline constexpr unsigned kMaxMultiSlots = 16;
+inline constexpr unsigned kSlotOfficerMore0 = 256;  // officers after the 16th
+inline constexpr unsigned kSlotPersonMore0 = 512;   // people after the 16th
+inline constexpr unsigned kMaxMultiValues = 256;    // values of one facet a passage counts in
+inline constexpr unsigned multi_slot(unsigned first, unsigned more, unsigned i) {
+    return i < kMaxMultiSlots ? first + i : more + (i - kMaxMultiSlots);
+}
+static_assert(kSlotOfficerMore0 + kMaxMultiValues - kMaxMultiSlots <= kSlotPersonMore0);
 
 // ---- Metadata ----
 // "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.

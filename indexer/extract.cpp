@@ -14,7 +14,13 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -39,6 +45,7 @@ const char* to_string(ExtractStatus status) {
         case ExtractStatus::kDamaged: return "damaged";
         case ExtractStatus::kEmpty: return "empty";
         case ExtractStatus::kTooLarge: return "too large";
+        case ExtractStatus::kTransient: return "transient";
     }
     return "unknown";
 }
@@ -357,6 +364,46 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Reads the bytes of the file at `path` into `out`. Returns "" or why it
+// could not: the system's error, or that the file changed while it was read
+// (its size or modification time differ after the read).
+std::string read_whole_file(const std::string& path, std::string& out) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::string("cannot be read now (") + std::strerror(errno) + ")";
+    struct stat before {};
+    std::string why;
+    if (::fstat(fd, &before) != 0) why = std::string("cannot be read now (") + std::strerror(errno) + ")";
+    if (why.empty()) {
+        out.resize(static_cast<size_t>(before.st_size));
+        size_t got = 0;
+        for (;;) {
+            if (got == out.size()) out.resize(std::max<size_t>(out.size() * 2, got + 65536));
+            const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                why = std::string("cannot be read now (") + std::strerror(errno) + ")";
+                break;
+            }
+            if (n == 0) break;
+            got += static_cast<size_t>(n);
+        }
+        out.resize(got);
+    }
+    ::close(fd);
+    if (!why.empty()) return why;
+    struct stat after {};
+    if (::stat(path.c_str(), &after) != 0 || after.st_size != before.st_size ||
+        after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec ||
+        static_cast<off_t>(out.size()) != before.st_size) {
+        return "changed while it was read";
+    }
+    return "";
+}
+
+}  // namespace
+
 ExtractResult extract_pdf(const std::string& path, const ExtractOptions& options) {
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
@@ -366,16 +413,14 @@ ExtractResult extract_pdf(const std::string& path, const ExtractOptions& options
         r.message = "too large: " + format_size(size) + ", over the " + format_size(options.max_file_bytes) + " limit";
         return r;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string bytes;
+    if (std::string why = read_whole_file(path, bytes); !why.empty()) {
         ExtractResult r;
-        r.status = ExtractStatus::kDamaged;
-        r.message = "cannot be read: " + path;
+        r.status = ExtractStatus::kTransient;
+        r.message = why + "; it will be read again by the next run";
         return r;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return extract_pdf_bytes(buffer.str(), options);
+    return extract_pdf_bytes(bytes, options);
 }
 
 ExtractResult extract_pdf_bytes(const std::string& bytes, const ExtractOptions& options) {

@@ -50,6 +50,9 @@ enum class ExtractStatus {
     kDamaged,    // a PDF that Poppler cannot open or read
     kEmpty,      // zero bytes
     kTooLarge,   // larger than ExtractOptions::max_file_bytes: not read
+    kTransient,  // the system could not give its bytes now (an I/O error, a share gone
+                 // away, permission) or they changed while being read: not the file's
+                 // fault, so it is read again by the next run
 };
 
 const char* to_string(ExtractStatus status);

@@ -1,6 +1,11 @@
 #include "indexer/indexer.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -120,16 +125,20 @@ public:
         if (++changes_ >= kMaxChanges) flush();
     }
 
+    // Files whose passages a commit holds.
+    int committed_files() const { return committed_; }
+
 private:
     static constexpr int kMaxChanges = 10000;
     void flush() {
         writer_.commit();
+        committed_ += files_;
         files_ = passages_ = changes_ = 0;
     }
     IndexWriter& writer_;
     const int max_files_, max_passages_;
     int growing_ = 1;  // files of the current batch, doubling up to max_files_
-    int files_ = 0, passages_ = 0, changes_ = 0;
+    int files_ = 0, passages_ = 0, changes_ = 0, committed_ = 0;
 };
 
 void count_change(FileChange change, IndexReport& report) {
@@ -180,6 +189,51 @@ bool keep_unread(const PlannedFile& p, const ArchiveFile& file, Ledger& ledger, 
     if (!replaced.empty() && replaced != p.entry.sha256 && ledger.refs(replaced) == 0) ledger.drop_file(replaced);
     return true;
 }
+
+// The roots whose removals this run holds back: it would remove every
+// indexed file of the root, or more than half of at least kHoldMinFiles.
+// Their entries leave `plan.gone`, so the files keep their passages.
+std::vector<IndexReport::Held> hold_removals(const std::vector<std::string>& paths,
+                                             const std::map<std::string, LedgerEntry>& ledger, RunPlan& plan) {
+    std::vector<IndexReport::Held> held;
+    for (const auto& given : paths) {
+        const std::string root = archive_root(given);
+        int indexed = 0, gone = 0;
+        for (const auto& [path, e] : ledger) indexed += e.root == root;
+        for (const auto& e : plan.gone) gone += e.root == root;
+        if (gone == 0 || (gone < indexed && (indexed < kHoldMinFiles || gone * 2 <= indexed))) continue;
+        if (std::any_of(held.begin(), held.end(), [&](const auto& h) { return archive_root(h.root) == root; })) continue;
+        const int listed = indexed - gone;
+        held.push_back({given, listed, indexed,
+                        given + " lists " + std::to_string(listed) + " of " + std::to_string(indexed) +
+                            " indexed files: is the share mounted? Run with --prune to remove them"});
+        plan.gone.erase(std::remove_if(plan.gone.begin(), plan.gone.end(),
+                                       [&](const LedgerEntry& e) { return e.root == root; }),
+                        plan.gone.end());
+    }
+    return held;
+}
+
+// Whether a Xapian error came from a full disk (or quota) under `dir`: its
+// system error says so, or (Xapian does not always keep the error number) a
+// small write there fails with ENOSPC or EDQUOT now.
+bool is_disk_full(const Xapian::Error& e, const std::string& dir) {
+    if (const char* why = e.get_error_string()) {
+        const std::string text = why;
+        if (text == std::strerror(ENOSPC) || text == std::strerror(EDQUOT)) return true;
+    }
+    const std::string probe = (fs::path(dir) / ".space-probe").string();
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return errno == ENOSPC || errno == EDQUOT;
+    const std::string block(4096, '\0');
+    bool full = false;
+    if (::write(fd, block.data(), block.size()) < 0 || ::fsync(fd) != 0) full = errno == ENOSPC || errno == EDQUOT;
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return full;
+}
+
+std::string disk_full_message(const std::string& dir) { return "the disk holding " + dir + " is full"; }
 
 FileReport known_failure(const LedgerEntry& e) {
     FileReport r;
@@ -239,33 +293,84 @@ LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileO
 
 }  // namespace
 
-std::vector<ArchiveFile> list_archive(const std::vector<std::string>& paths) {
-    std::vector<ArchiveFile> out;
+namespace {
+
+// Walks one folder root: every *.pdf under it, and each folder that could
+// not be listed completely. Symbolic links to folders are not followed.
+class FolderWalk {
+public:
+    FolderWalk(const fs::path& root, const std::string& given, const std::string& root_key, ArchiveListing& out)
+        : root_(without_trailing_separator(root.lexically_normal())), given_(given), root_key_(root_key), out_(out) {}
+
+    void walk(const fs::path& dir) {
+        std::error_code ec;
+        fs::directory_iterator it(dir, ec);
+        std::vector<fs::path> subfolders;
+        for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+            const fs::directory_entry& entry = *it;
+            std::error_code type_ec;
+            if (entry.is_symlink(type_ec)) {
+                if (entry.is_regular_file(type_ec) && is_pdf_name(entry.path())) add(entry.path());
+            } else if (entry.is_directory(type_ec)) {
+                subfolders.push_back(entry.path());
+            } else if (entry.is_regular_file(type_ec) && is_pdf_name(entry.path())) {
+                add(entry.path());
+            }
+        }
+        if (ec) unlisted(dir, ec);
+        for (const auto& sub : subfolders) walk(sub);
+    }
+
+private:
+    static fs::path without_trailing_separator(fs::path p) {
+        return p.filename().empty() && p.has_parent_path() ? p.parent_path() : p;
+    }
+    std::string relative(const fs::path& p) const {
+        std::string rel = p.lexically_normal().lexically_relative(root_).generic_string();
+        return rel == "." ? "" : rel;
+    }
+    void add(const fs::path& p) { out_.files.push_back({p.string(), relative(p), root_key_}); }
+    void unlisted(const fs::path& dir, const std::error_code& ec) {
+        const std::string rel = relative(dir);
+        std::string shown = given_;
+        if (!rel.empty()) shown = (fs::path(given_) / rel).generic_string();
+        out_.unlisted.push_back({root_key_, rel, shown, ec.message()});
+    }
+
+    const fs::path root_;
+    const std::string given_, root_key_;
+    ArchiveListing& out_;
+};
+
+}  // namespace
+
+ArchiveListing walk_archive(const std::vector<std::string>& paths) {
+    ArchiveListing out;
     for (const auto& given : paths) {
         fs::path root(given);
         const std::string root_key = archive_root(given);
         std::error_code ec;
         if (fs::is_directory(root, ec)) {
-            std::vector<ArchiveFile> found;
-            for (auto it = fs::recursive_directory_iterator(
-                     root, fs::directory_options::skip_permission_denied, ec);
-                 it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec) break;
-                if (it->is_regular_file(ec) && is_pdf_name(it->path())) {
-                    found.push_back(
-                        {it->path().string(), fs::relative(it->path(), root).generic_string(), root_key});
-                }
-            }
-            std::sort(found.begin(), found.end(),
+            const size_t first = out.files.size();
+            FolderWalk(root, given, root_key, out).walk(root);
+            std::sort(out.files.begin() + static_cast<std::ptrdiff_t>(first), out.files.end(),
                       [](const ArchiveFile& a, const ArchiveFile& b) { return a.display < b.display; });
-            out.insert(out.end(), found.begin(), found.end());
         } else if (fs::exists(root, ec)) {
-            out.push_back({root.string(), root.filename().string(), root_key});
+            out.files.push_back({root.string(), root.filename().string(), root_key});
+        } else if (ec && ec != std::errc::no_such_file_or_directory) {
+            // It may exist: nothing under it is taken for gone.
+            out.unlisted.push_back({root_key, "", given, ec.message()});
         } else {
-            throw std::invalid_argument("No such file or folder: " + given);
+            out.missing.push_back(given);
         }
     }
     return out;
+}
+
+std::vector<ArchiveFile> list_archive(const std::vector<std::string>& paths) {
+    ArchiveListing listing = walk_archive(paths);
+    if (!listing.missing.empty()) throw std::invalid_argument("No such file or folder: " + listing.missing.front());
+    return std::move(listing.files);
 }
 
 IndexReport index_paths(const std::vector<std::string>& paths, const IndexOptions& options) {
@@ -274,18 +379,35 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
     const std::string started_at = utc_now_iso();
-    const std::vector<ArchiveFile> files = list_archive(paths);
+    ArchiveListing listing = walk_archive(paths);
+    const std::vector<ArchiveFile>& files = listing.files;
     std::unique_ptr<IndexWriter> opened;
     try {
         opened = std::make_unique<IndexWriter>(options.db_path);
     } catch (const Xapian::DatabaseLockError&) {
         throw IndexBusyError("the index " + options.db_path + " is being written by another run; try again when it ends.");
+    } catch (const Xapian::Error& e) {
+        if (!is_disk_full(e, options.db_path)) throw;
+        IndexReport full;
+        full.files = full.not_indexed = static_cast<int>(files.size());
+        full.disk_full = disk_full_message(options.db_path);
+        full.seconds = elapsed();
+        return full;
     }
     IndexWriter& writer = *opened;
     IndexReport report;
     report.files = static_cast<int>(files.size());
     Ledger ledger(writer);
 
+    // A path given that is gone is an error unless the index has files
+    // from it: then it lists none of them (a share not mounted).
+    for (const auto& given : listing.missing) {
+        const std::string key = archive_root(given);
+        const bool known = std::any_of(ledger.entries().begin(), ledger.entries().end(),
+                                       [&](const auto& e) { return e.second.root == key; });
+        if (!known) throw std::invalid_argument("No such file or folder: " + given);
+    }
+    report.unlisted = listing.unlisted;
     std::vector<std::string> roots;
     for (const auto& given : paths) roots.push_back(archive_root(given));
     std::vector<FileStat> stats;
@@ -293,6 +415,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     for (const auto& f : files) stats.push_back(stat_file(f.path));
     PlanOptions plan_options;
     plan_options.roots = roots;
+    plan_options.unlisted = listing.unlisted;
     plan_options.password_hash = password_list_hash(options.passwords);
     plan_options.ocr = to_string(options.ocr);
     plan_options.limits = run_limits(options);
@@ -300,109 +423,135 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     RunPlan plan = plan_run(files, stats, ledger.entries(), plan_options);
 
     Batch batch(writer, options);
-    // Reports of files not read (failures kept from earlier runs), merged
-    // with those read, in the order of the archive.
-    std::vector<std::pair<size_t, FileReport>> reports;
+    size_t files_to_read = 0;
+    try {
+        // Reports of files not read (failures kept from earlier runs), merged
+        // with those read, in the order of the archive.
+        std::vector<std::pair<size_t, FileReport>> reports;
 
-    for (const auto& gone : plan.gone) {
-        forget_gone(gone, plan, files, ledger, writer);
-        ++report.removed;
-        batch.note_change();
-    }
-    std::vector<ArchiveFile> to_read;
-    std::vector<size_t> read_index;  // position in `files` of each file in `to_read`
-    for (size_t i = 0; i < plan.files.size(); ++i) {
-        const PlannedFile& p = plan.files[i];
-        count_change(p.change, report);
-        if (p.read()) {
-            to_read.push_back(files[i]);
-            read_index.push_back(i);
-            continue;
+        if (!options.prune) report.held = hold_removals(paths, ledger.entries(), plan);
+        for (const auto& gone : plan.gone) {
+            forget_gone(gone, plan, files, ledger, writer);
+            ++report.removed;
+            report.removed_files.push_back(gone.path);
+            batch.note_change();
         }
-        if (keep_unread(p, files[i], ledger, writer)) batch.note_change();
-        if (!p.entry.ok()) reports.emplace_back(i, known_failure(p.entry));
-    }
+        std::vector<ArchiveFile> to_read;
+        std::vector<size_t> read_index;  // position in `files` of each file in `to_read`
+        for (size_t i = 0; i < plan.files.size(); ++i) {
+            const PlannedFile& p = plan.files[i];
+            count_change(p.change, report);
+            if (p.read()) {
+                to_read.push_back(files[i]);
+                read_index.push_back(i);
+                continue;
+            }
+            if (keep_unread(p, files[i], ledger, writer)) batch.note_change();
+            if (!p.entry.ok()) reports.emplace_back(i, known_failure(p.entry));
+        }
+        files_to_read = to_read.size();
 
-    ExtractOptions extract_options;
-    extract_options.passwords = options.passwords;
-    extract_options.ocr = options.ocr;
-    extract_options.ocr_cache_dir =
-        options.ocr_cache_dir.empty() ? (fs::path(options.db_path) / "ocr-cache").string() : options.ocr_cache_dir;
-    extract_options.ocr_page_limit = options.ocr_page_limit;
-    extract_options.max_file_bytes = options.max_file_bytes;
-    extract_options.max_pages = options.max_pages;
-    // OCR stops in time for the reader to finish the file within its limit.
-    extract_options.ocr_seconds = options.seconds_per_file * 0.8;
+        ExtractOptions extract_options;
+        extract_options.passwords = options.passwords;
+        extract_options.ocr = options.ocr;
+        extract_options.ocr_cache_dir =
+            options.ocr_cache_dir.empty() ? (fs::path(options.db_path) / "ocr-cache").string() : options.ocr_cache_dir;
+        extract_options.ocr_page_limit = options.ocr_page_limit;
+        extract_options.max_file_bytes = options.max_file_bytes;
+        extract_options.max_pages = options.max_pages;
+        // OCR stops in time for the reader to finish the file within its limit.
+        extract_options.ocr_seconds = options.seconds_per_file * 0.8;
 
-    auto read = [&](const ArchiveFile& file) {
-        ExtractResult extracted = extract_pdf(file.path, extract_options);
-        FileOutcome o;
-        o.report.file = file.display;
-        o.report.status = extracted.ok() ? "ok" : to_string(extracted.status);
-        o.report.message = extracted.message;
-        // Pages read: a file cut short by the page limit counts what it gave.
-        o.report.pages = extracted.pages_limited ? static_cast<int>(extracted.pages.size()) : extracted.page_count;
-        o.sha256 = extracted.sha256;
-        o.report.copy_forbidden = extracted.copy_forbidden;
-        o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
-        o.report.limits = limits_hit(extracted);
-        if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
-        // Here, in the reader process, rather than in the one writer.
-        for (const auto& passage : o.passages) o.terms.push_back(passage_terms(passage));
-        return o;
-    };
-    int pages_read = 0;
-    auto done = [&](size_t k, FileOutcome&& o) {
-        const size_t index = read_index[k];
-        const ArchiveFile& file = files[index];
-        const PlannedFile& p = plan.files[index];
-        if (!o.sha256.empty()) {
-            writer.remove_file(o.sha256);
-            writer.set_file_path(o.sha256, absolute_path(file));
+        auto read = [&](const ArchiveFile& file) {
+            ExtractResult extracted = extract_pdf(file.path, extract_options);
+            FileOutcome o;
+            o.report.file = file.display;
+            o.report.status = extracted.ok() ? "ok" : to_string(extracted.status);
+            o.report.message = extracted.message;
+            // Pages read: a file cut short by the page limit counts what it gave.
+            o.report.pages = extracted.pages_limited ? static_cast<int>(extracted.pages.size()) : extracted.page_count;
+            o.sha256 = extracted.sha256;
+            o.report.copy_forbidden = extracted.copy_forbidden;
+            o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
+            o.report.limits = limits_hit(extracted);
+            if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
+            // Here, in the reader process, rather than in the one writer.
+            for (const auto& passage : o.passages) o.terms.push_back(passage_terms(passage));
+            return o;
+        };
+        int pages_read = 0;
+        auto done = [&](size_t k, FileOutcome&& o) {
+            const size_t index = read_index[k];
+            const ArchiveFile& file = files[index];
+            const PlannedFile& p = plan.files[index];
+            if (o.report.status == to_string(ExtractStatus::kTransient)) {
+                // Nothing changes: what the index had of it stays until a run reads it.
+                ++report.transient;
+                ++report.read;
+                reports.emplace_back(index, std::move(o.report));
+                return;
+            }
+            if (!o.sha256.empty()) {
+                writer.remove_file(o.sha256);
+                writer.set_file_path(o.sha256, absolute_path(file));
+            }
+            for (size_t i = 0; i < o.passages.size(); ++i) writer.add(o.passages[i], o.terms[i]);
+            o.report.passages = static_cast<int>(o.passages.size());
+            LedgerEntry entry = entry_for(file, stats[index], o, plan_options);
+            const std::string replaced = p.previous ? p.previous->sha256 : "";
+            ledger.put(entry);
+            if (p.moved_from) ledger.forget(p.moved_from->path);
+            for (const std::string& old : {replaced, p.moved_from ? p.moved_from->sha256 : std::string()}) {
+                if (!old.empty() && old != entry.sha256 && ledger.refs(old) == 0) ledger.drop_file(old);
+            }
+            ++report.read;
+            pages_read += o.report.pages;
+            reports.emplace_back(index, std::move(o.report));
+            batch.note_file(static_cast<int>(o.passages.size()));
+            if (options.on_progress) {
+                const bool last = k + 1 == to_read.size();
+                options.on_progress({report.read, static_cast<int>(to_read.size()), pages_read, elapsed(),
+                                     last ? "" : to_read[k + 1].display});
+            }
+        };
+        IsolationOptions isolation;
+        isolation.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        isolation.seconds_per_file = options.seconds_per_file;
+        isolation.memory_limit_bytes = options.memory_limit_bytes;
+        if (options.on_progress && !to_read.empty()) {
+            options.on_progress({0, static_cast<int>(to_read.size()), 0, 0, to_read.front().display});
         }
-        for (size_t i = 0; i < o.passages.size(); ++i) writer.add(o.passages[i], o.terms[i]);
-        o.report.passages = static_cast<int>(o.passages.size());
-        LedgerEntry entry = entry_for(file, stats[index], o, plan_options);
-        const std::string replaced = p.previous ? p.previous->sha256 : "";
-        ledger.put(entry);
-        if (p.moved_from) ledger.forget(p.moved_from->path);
-        for (const std::string& old : {replaced, p.moved_from ? p.moved_from->sha256 : std::string()}) {
-            if (!old.empty() && old != entry.sha256 && ledger.refs(old) == 0) ledger.drop_file(old);
-        }
-        ++report.read;
-        pages_read += o.report.pages;
-        reports.emplace_back(index, std::move(o.report));
-        batch.note_file(static_cast<int>(o.passages.size()));
-        if (options.on_progress) {
-            const bool last = k + 1 == to_read.size();
-            options.on_progress({report.read, static_cast<int>(to_read.size()), pages_read, elapsed(),
-                                 last ? "" : to_read[k + 1].display});
-        }
-    };
-    IsolationOptions isolation;
-    isolation.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    isolation.seconds_per_file = options.seconds_per_file;
-    isolation.memory_limit_bytes = options.memory_limit_bytes;
-    if (options.on_progress && !to_read.empty()) {
-        options.on_progress({0, static_cast<int>(to_read.size()), 0, 0, to_read.front().display});
-    }
-    read_isolated(to_read, isolation, read, done);
+        read_isolated(to_read, isolation, read, done);
 
-    for (const auto& f : files) {
-        if (const LedgerEntry* e = ledger.find(f.display)) {
-            report.pages += e->pages;
-            report.passages += e->passages;
+        for (const auto& f : files) {
+            if (const LedgerEntry* e = ledger.find(f.display)) {
+                report.pages += e->pages;
+                report.passages += e->passages;
+            }
         }
+        std::stable_sort(reports.begin(), reports.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [index, r] : reports) report.reports.push_back(std::move(r));
+        report.seconds = elapsed();
+        RunRecord run{started_at, utc_now_iso(), report.seconds, report.files, report.new_files, report.changed,
+                      report.unchanged, report.moved, report.removed, report.retried, report.read,
+                      report.failures()};
+        run.removed_files = report.removed_files;
+        for (const auto& u : report.unlisted) run.unlisted.push_back(u.shown + ": " + u.reason);
+        for (const auto& h : report.held) run.held.push_back(h.message);
+        run.transient = report.transient;
+        run.disk_full = report.disk_full;
+        writer.set_metadata(kLastRunKey, run_to_json(run));
+        writer.set_metadata(kRunHistoryKey, runs_with(writer.metadata(kRunHistoryKey), run));
+        writer.finish();
+    } catch (const Xapian::Error& e) {
+        if (!is_disk_full(e, options.db_path)) throw;
+        // The last commit is whole (Xapian writes a revision before it
+        // points to it); what came after it is read by the next run.
+        report.disk_full = disk_full_message(options.db_path);
+        report.not_indexed = static_cast<int>(files_to_read) - batch.committed_files();
+        report.seconds = elapsed();
     }
-    std::stable_sort(reports.begin(), reports.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [index, r] : reports) report.reports.push_back(std::move(r));
-    report.seconds = elapsed();
-    RunRecord run{started_at, utc_now_iso(), report.seconds, report.files, report.new_files, report.changed,
-                  report.unchanged, report.moved, report.removed, report.retried, report.read,
-                  report.failures()};
-    writer.set_metadata(kLastRunKey, run_to_json(run));
-    writer.finish();
     return report;
 }
 

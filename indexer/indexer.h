@@ -100,8 +100,36 @@ struct IndexOptions {
     std::string ocr_cache_dir;
     // OCR at most this many pages of each file. Default: 0, no limit.
     int ocr_page_limit = 0;
+    // Remove files gone from a root even when the run would remove all of
+    // the root's files or most of them (IndexReport::held). Default: false.
+    bool prune = false;
 };
 
+// A run removes no file of a root that lists none of its indexed files, or
+// fewer than half of at least this many, unless IndexOptions::prune.
+inline constexpr int kHoldMinFiles = 10;
+
+// The PDFs under `paths` (files are taken as given; folders are walked
+// recursively for *.pdf, any case), sorted, each with the path it is shown
+// and stored as: relative to the folder given, or its name for a file.
+struct ArchiveFile {
+    std::string path;
+    std::string display;
+    std::string root;  // the path given that holds it, absolute and normalised
+};
+
+// A folder under a root that could not be listed completely (permission,
+// an I/O error, a share gone away mid-walk): the files the index knows
+// under it are kept, whatever the listing found.
+struct UnlistedFolder {
+    std::string root;    // ArchiveFile::root of the path given that holds it
+    std::string path;    // relative to the root, as ArchiveFile::display; "" for the root itself
+    std::string shown;   // as the user names it: the path given, joined with `path`
+    std::string reason;  // what the system said ("Permission denied")
+};
+
+// What a walk of the paths found: the files, every folder it could not list,
+// and the paths given that do not exist (by the path given).
 // What a run did and the state of the archive after it.
 struct IndexReport {
     int files = 0;     // PDFs under the paths given
@@ -115,22 +143,48 @@ struct IndexReport {
     // format).
     int new_files = 0, changed = 0, unchanged = 0, moved = 0, removed = 0, retried = 0;
     int read = 0;  // files read in this run
+    // The paths, as shown, of the files removed from the index.
+    std::vector<std::string> removed_files;
+    // Folders that could not be listed: the files under them kept their
+    // passages.
+    std::vector<UnlistedFolder> unlisted;
+    // Roots whose removals were held back: the run would have removed every
+    // indexed file of the root, or more than half of them (at least
+    // kHoldMinFiles), without IndexOptions::prune. Each with its message.
+    struct Held {
+        std::string root;  // as given
+        int listed = 0, indexed = 0;
+        std::string message;  // "archive/ lists 0 of 412 indexed files: ..."
+    };
+    std::vector<Held> held;
+    // Files not read because of a transient trouble (an I/O error, a file
+    // that changed while it was read): each keeps what the index had of
+    // it, and the next run reads it again. In `reports` too, status "transient".
+    int transient = 0;
+    // The disk filled up: the run stopped at its last whole commit. The
+    // message names the folder ("the disk holding DIR is full"); the files
+    // not indexed are read by the next run.
+    std::string disk_full;
+    int not_indexed = 0;  // files left for the next run when the disk filled
     // One per file read in this run and per earlier failure not retried, in
     // the order of the archive.
     std::vector<FileReport> reports;
 
     int failures() const;
-    bool ok() const { return failures() == 0; }
+    // Every file indexed, every folder listed, no removal held back, the
+    // disk not full.
+    bool ok() const { return failures() == 0 && unlisted.empty() && held.empty() && disk_full.empty(); }
 };
 
-// The PDFs under `paths` (files are taken as given; folders are walked
-// recursively for *.pdf, any case), sorted, each with the path it is shown
-// and stored as: relative to the folder given, or its name for a file.
-struct ArchiveFile {
-    std::string path;
-    std::string display;
-    std::string root;  // the path given that holds it, absolute and normalised
+struct ArchiveListing {
+    std::vector<ArchiveFile> files;
+    std::vector<UnlistedFolder> unlisted;
+    std::vector<std::string> missing;
 };
+ArchiveListing walk_archive(const std::vector<std::string>& paths);
+
+// The files of walk_archive(). Throws std::invalid_argument when a path does
+// not exist.
 std::vector<ArchiveFile> list_archive(const std::vector<std::string>& paths);
 
 // The database is being written by another run.

@@ -249,6 +249,21 @@ void read_isolated(const std::vector<ArchiveFile>& files, const IsolationOptions
         running.push_back(Child{pid, out[0], err[0], index, "", {}, Clock::now(), false});
     };
 
+    // When `done` throws (the disk is full), no reader outlives the run.
+    struct StopReaders {
+        std::vector<Child>& running;
+        ~StopReaders() {
+            for (Child& c : running) {
+                ::kill(c.pid, SIGKILL);
+                while (::waitpid(c.pid, nullptr, 0) < 0 && errno == EINTR) {
+                }
+                for (int fd : {c.out, c.err}) {
+                    if (fd >= 0) ::close(fd);
+                }
+            }
+        }
+    } stop_readers{running};
+
     auto watch = [](Child& c) { return [&c](const char* d, size_t n) { c.err_watch.feed(d, n); }; };
     auto finish_child = [&](Child& c) {
         ::close(c.out);

@@ -150,8 +150,17 @@ RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileSt
     // path with the same bytes is taken for a move.
     std::multimap<std::string, const LedgerEntry*> gone_by_sha;
     std::set<std::string> gone_paths;
+    auto unlisted = [&](const LedgerEntry& e) {
+        for (const auto& u : options.unlisted) {
+            if (u.root == e.root &&
+                (u.path.empty() || e.path == u.path || e.path.compare(0, u.path.size() + 1, u.path + "/") == 0)) {
+                return true;
+            }
+        }
+        return false;
+    };
     for (const auto& [path, entry] : ledger) {
-        if (root_set.count(entry.root) && !listed.count(path)) {
+        if (root_set.count(entry.root) && !listed.count(path) && !unlisted(entry)) {
             gone_paths.insert(path);
             if (!entry.sha256.empty()) gone_by_sha.emplace(entry.sha256, &entry);
         }
@@ -208,7 +217,9 @@ RunPlan plan_run(const std::vector<ArchiveFile>& files, const std::vector<FileSt
     return plan;
 }
 
-std::string run_to_json(const RunRecord& r) {
+namespace {
+
+nlohmann::json run_json(const RunRecord& r) {
     return nlohmann::json{{"started_at", r.started_at},
                           {"finished_at", r.finished_at},
                           {"seconds", r.seconds},
@@ -220,30 +231,67 @@ std::string run_to_json(const RunRecord& r) {
                           {"removed", r.removed},
                           {"retried", r.retried},
                           {"read", r.read},
-                          {"failures", r.failures}}
-        .dump();
+                          {"failures", r.failures},
+                          {"removed_files", r.removed_files},
+                          {"unlisted", r.unlisted},
+                          {"held", r.held},
+                          {"transient", r.transient},
+                          {"disk_full", r.disk_full}};
 }
+
+RunRecord run_from(const nlohmann::json& j) {
+    RunRecord r;
+    r.started_at = j.value("started_at", "");
+    r.finished_at = j.value("finished_at", "");
+    r.seconds = j.value("seconds", 0.0);
+    r.files = j.value("files", 0);
+    r.new_files = j.value("new", 0);
+    r.changed = j.value("changed", 0);
+    r.unchanged = j.value("unchanged", 0);
+    r.moved = j.value("moved", 0);
+    r.removed = j.value("removed", 0);
+    r.retried = j.value("retried", 0);
+    r.read = j.value("read", 0);
+    r.failures = j.value("failures", 0);
+    r.removed_files = j.value("removed_files", std::vector<std::string>{});
+    r.unlisted = j.value("unlisted", std::vector<std::string>{});
+    r.held = j.value("held", std::vector<std::string>{});
+    r.transient = j.value("transient", 0);
+    r.disk_full = j.value("disk_full", "");
+    return r;
+}
+
+}  // namespace
+
+std::string run_to_json(const RunRecord& r) { return run_json(r).dump(); }
 
 std::optional<RunRecord> run_from_json(const std::string& json) {
     try {
-        auto j = nlohmann::json::parse(json);
-        RunRecord r;
-        r.started_at = j.value("started_at", "");
-        r.finished_at = j.value("finished_at", "");
-        r.seconds = j.value("seconds", 0.0);
-        r.files = j.value("files", 0);
-        r.new_files = j.value("new", 0);
-        r.changed = j.value("changed", 0);
-        r.unchanged = j.value("unchanged", 0);
-        r.moved = j.value("moved", 0);
-        r.removed = j.value("removed", 0);
-        r.retried = j.value("retried", 0);
-        r.read = j.value("read", 0);
-        r.failures = j.value("failures", 0);
-        return r;
+        return run_from(nlohmann::json::parse(json));
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }
+}
+
+std::vector<RunRecord> runs_from_json(const std::string& json) {
+    std::vector<RunRecord> out;
+    try {
+        auto j = nlohmann::json::parse(json);
+        if (!j.is_array()) return out;
+        for (const auto& r : j) out.push_back(run_from(r));
+    } catch (const nlohmann::json::exception&) {
+        out.clear();
+    }
+    return out;
+}
+
+std::string runs_with(const std::string& stored, const RunRecord& run) {
+    nlohmann::json out = nlohmann::json::array({run_json(run)});
+    for (const auto& r : runs_from_json(stored)) {
+        if (static_cast<int>(out.size()) >= kRunHistory) break;
+        out.push_back(run_json(r));
+    }
+    return out.dump();
 }
 
 }  // namespace minutebook

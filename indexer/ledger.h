@@ -31,9 +31,10 @@ namespace minutebook {
 
 // The format of the passages the indexer writes. It goes up when what a
 // passage's document holds changes so that a search needs it (2: sample
-// bucket terms, core/schema.h kSample); a file indexed in an older format is
-// read again by the next run.
-inline constexpr int kIndexFormat = 2;
+// bucket terms, core/schema.h kSample; 3: officers and people after the 16th
+// in value slots, core/schema.h kSlotPersonMore0); a file indexed in an
+// older format is read again by the next run.
+inline constexpr int kIndexFormat = 3;
 
 struct LedgerEntry {
     std::string path;    // as shown and stored in locations: relative to its root (the key)
@@ -131,6 +132,8 @@ struct PlanOptions {
     // The absolute, normalised paths the run was given: an entry under one
     // of them whose path is not listed is gone.
     std::vector<std::string> roots;
+    // Folders the walk could not list completely: no entry under one is gone.
+    std::vector<UnlistedFolder> unlisted;
     std::string password_hash;  // password_list_hash() of this run's passwords
     std::string ocr;            // this run's OCR mode ("never", "auto", "always")
     // This run's limits by name (kLimit...), in LedgerEntry::limits's
@@ -162,8 +165,19 @@ struct RunRecord {
     double seconds = 0;
     int files = 0, new_files = 0, changed = 0, unchanged = 0, moved = 0, removed = 0, retried = 0;
     int read = 0, failures = 0;
+    std::vector<std::string> removed_files;  // paths as shown
+    std::vector<std::string> unlisted;       // folders not listed: "share/2024: Permission denied"
+    std::vector<std::string> held;           // IndexReport::Held messages
+    int transient = 0;                       // files left for the next run (I/O error, changed while read)
+    std::string disk_full;                   // IndexReport::disk_full
 };
 inline constexpr const char* kLastRunKey = "run:last";
+// "runs": a JSON array of the last kRunHistory RunRecords, newest first.
+inline constexpr const char* kRunHistoryKey = "runs";
+inline constexpr int kRunHistory = 10;
+// The run history with `run` in front, as JSON, from the stored value.
+std::string runs_with(const std::string& stored, const RunRecord& run);
+std::vector<RunRecord> runs_from_json(const std::string& json);
 std::string run_to_json(const RunRecord& run);
 std::optional<RunRecord> run_from_json(const std::string& json);
 

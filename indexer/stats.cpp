@@ -61,6 +61,9 @@ IndexStats read_stats(const Xapian::Database& db) {
     s.committees = static_cast<int>(term_counts(db, schema::kCommittee).size());
     s.meetings = count_meetings(db);
     s.ocr_passages = static_cast<int>(db.get_termfreq(std::string(schema::kOcr) + "ocr"));
+    const unsigned last = schema::kMaxMultiValues - 1;
+    s.at_facet_cap = static_cast<int>(db.get_value_freq(schema::multi_slot(schema::kSlotOfficer0, schema::kSlotOfficerMore0, last)) +
+                                      db.get_value_freq(schema::multi_slot(schema::kSlotPerson0, schema::kSlotPersonMore0, last)));
     for (const auto& [path, e] : read_ledger(db)) {
         ++s.files;
         s.ocr_pages += e.ocr_pages;
@@ -73,6 +76,8 @@ IndexStats read_stats(const Xapian::Database& db) {
         }
     }
     s.last_run = run_from_json(db.get_metadata(kLastRunKey));
+    s.runs = runs_from_json(db.get_metadata(kRunHistoryKey));
+    if (s.runs.empty() && s.last_run) s.runs.push_back(*s.last_run);
     return s;
 }
 
@@ -96,8 +101,11 @@ std::string stats_to_json(const IndexStats& s) {
                      {"ocr_passages", s.ocr_passages},
                      {"failures", failures},
                      {"copy_forbidden", forbidden},
+                     {"at_facet_cap", s.at_facet_cap},
                      {"last_run", nullptr}};
     if (s.last_run) j["last_run"] = nlohmann::json::parse(run_to_json(*s.last_run));
+    j["runs"] = nlohmann::json::array();
+    for (const auto& r : s.runs) j["runs"].push_back(nlohmann::json::parse(run_to_json(r)));
     return j.dump(1);
 }
 

@@ -32,6 +32,10 @@ struct IndexStats {
     std::map<std::string, std::vector<LedgerEntry>> failures;
     std::vector<LedgerEntry> copy_forbidden;  // indexed although copying is forbidden
     std::optional<RunRecord> last_run;        // absent before the first run
+    std::vector<RunRecord> runs;              // the last runs, newest first (kRunHistory)
+    // Passages naming schema::kMaxMultiValues officers or people or more:
+    // facets count the first that many (`check` lists them).
+    int at_facet_cap = 0;
 };
 
 // Throws Xapian::DatabaseOpeningError when there is no index at `db_path`.

@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -26,10 +27,7 @@ std::string date_digits(const std::string& iso) {
     return out;
 }
 
-// Set with the first commit of a run that changes passages and cleared by
-// its finish(): a run killed between them leaves it, so that the next run
-// rebuilds the vocabulary even when it has nothing left to write.
-constexpr const char* kVocabularyStale = "vocabulary:stale";
+constexpr const char* kVocabularyStale = kVocabularyStaleKey;
 
 }  // namespace
 
@@ -47,8 +45,30 @@ struct IndexWriter::Impl {
     // writing each again costs a B-tree update.
     std::map<std::string, std::string> names_written;
 
-    explicit Impl(const std::string& path) : db(path, Xapian::DB_CREATE_OR_OPEN) {
+    explicit Impl(const std::string& path) : db(open(path)) {
         stale_marked = recovering = !db.get_metadata(kVocabularyStale).empty();
+    }
+
+    // A database whose creation was cut short (a full disk) has table
+    // files of at most a block but no version file: it never held a
+    // revision, and Xapian will neither open it nor create one over it. Its
+    // tables go, then. Anything larger is left for `check` to report.
+    static Xapian::WritableDatabase open(const std::string& path) {
+        namespace fs = std::filesystem;
+        std::error_code ec;
+        if (fs::is_directory(path, ec) && !fs::exists(fs::path(path) / "iamglass", ec)) {
+            std::vector<fs::path> tables;
+            bool unfinished = true;
+            for (const auto& entry : fs::directory_iterator(path, ec)) {
+                if (entry.path().extension() != ".glass") continue;
+                tables.push_back(entry.path());
+                unfinished = unfinished && entry.file_size(ec) <= 8192;
+            }
+            if (unfinished) {
+                for (const auto& t : tables) fs::remove(t, ec);
+            }
+        }
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     }
 
     Xapian::Document build(const Passage& p) { return build(p, passage_terms(p)); }
@@ -96,21 +116,23 @@ struct IndexWriter::Impl {
             doc.add_boolean_term(term(schema::kStatus, *p.status));
             doc.add_value(schema::kSlotStatus, *p.status);
         }
-        add_names(doc, p.officers, schema::kOfficer, schema::kSlotOfficer0, "officer:");
-        add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, "person:");
+        add_names(doc, p.officers, schema::kOfficer, schema::kSlotOfficer0, schema::kSlotOfficerMore0, "officer:");
+        add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, schema::kSlotPersonMore0, "person:");
         doc.set_data(to_document_data(p));
         return doc;
     }
 
-    void add_names(Xapian::Document& doc, const std::vector<std::string>& names,
-                   std::string_view prefix, unsigned first_slot, const std::string& metadata) {
+    // Every name gets its term; the first kMaxMultiValues a value slot each
+    // (check_index reports a passage with more).
+    void add_names(Xapian::Document& doc, const std::vector<std::string>& names, std::string_view prefix,
+                   unsigned first_slot, unsigned more_slot, const std::string& metadata) {
         std::set<std::string> seen;
-        unsigned slot = first_slot;
+        unsigned i = 0;
         for (const auto& name : names) {
             if (!seen.insert(name).second) continue;
             doc.add_boolean_term(term(prefix, slugify(name)));
             name_metadata(metadata + slugify(name), name);
-            if (slot < first_slot + schema::kMaxMultiSlots) doc.add_value(slot++, name);
+            if (i < schema::kMaxMultiValues) doc.add_value(schema::multi_slot(first_slot, more_slot, i++), name);
         }
     }
 

@@ -24,6 +24,12 @@ class WritableDatabase;
 
 namespace minutebook {
 
+// Metadata set with the first commit of a run that changes passages and
+// cleared by its finish(), once the vocabulary is rebuilt: a run stopped
+// between them leaves it, so that the next run rebuilds the vocabulary
+// even when it has nothing left to write.
+inline constexpr const char* kVocabularyStaleKey = "vocabulary:stale";
+
 class IndexWriter {
 public:
     // Opens or creates the database at `path`. Throws Xapian::DatabaseLockError

@@ -21,13 +21,18 @@ namespace {
 struct FacetSpec {
     const char* name;
     unsigned first_slot;
-    unsigned slots;
+    unsigned slots;           // 1, or kMaxMultiValues for a multi-valued facet
+    unsigned more_slot = 0;   // a multi-valued facet's second run (schema::multi_slot)
+    unsigned slot(unsigned i) const { return slots == 1 ? first_slot : schema::multi_slot(first_slot, more_slot, i); }
 };
 constexpr FacetSpec kFacets[] = {
-    {"committee", schema::kSlotCommittee, 1}, {"year", schema::kSlotYear, 1},
-    {"officer", schema::kSlotOfficer0, schema::kMaxMultiSlots},
-    {"decision", schema::kSlotDecision, 1},   {"type", schema::kSlotType, 1},
+    {"committee", schema::kSlotCommittee, 1},
+    {"year", schema::kSlotYear, 1},
+    {"officer", schema::kSlotOfficer0, schema::kMaxMultiValues, schema::kSlotOfficerMore0},
+    {"decision", schema::kSlotDecision, 1},
+    {"type", schema::kSlotType, 1},
     {"status", schema::kSlotStatus, 1},
+    {"person", schema::kSlotPerson0, schema::kMaxMultiValues, schema::kSlotPersonMore0},
 };
 // Below this many results, a spelling correction is offered.
 constexpr int kFewResults = 3;
@@ -42,8 +47,8 @@ FacetSpies add_facet_spies(Xapian::Enquire& enquire, const std::set<Xapian::valu
     for (const auto& facet : kFacets) {
         auto& group = spies.emplace_back();
         for (unsigned i = 0; i < facet.slots; ++i) {
-            if (empty_slots.count(facet.first_slot + i)) continue;
-            group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.first_slot + i));
+            if (empty_slots.count(facet.slot(i))) break;  // slots fill in order: the rest are empty too
+            group.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.slot(i)));
             enquire.add_matchspy(group.back().get());
         }
     }
@@ -87,14 +92,18 @@ std::vector<std::pair<std::string, std::vector<FacetValue>>> facets_of(const Fac
 
 // Facet slots no passage fills: their spies would count nothing, yet look
 // each match up. Most passages name one or two officers, and the officer
-// facet has sixteen slots. On remote shards each look-up of a slot's
-// frequency is a round trip, so they are found when the index is opened or
-// changes, not on every search.
+// facet has 256 slots. A multi-valued facet's slots fill in order, so its
+// first empty slot (the only one recorded) ends it. On remote shards each
+// look-up of a slot's frequency is a round trip, so they are found when the
+// index is opened or changes, not on every search.
 std::set<Xapian::valueno> empty_facet_slots(const Xapian::Database& db) {
     std::set<Xapian::valueno> out;
     for (const auto& facet : kFacets) {
         for (unsigned i = 0; i < facet.slots; ++i) {
-            if (db.get_value_freq(facet.first_slot + i) == 0) out.insert(facet.first_slot + i);
+            if (db.get_value_freq(facet.slot(i)) == 0) {
+                out.insert(facet.slot(i));
+                break;
+            }
         }
     }
     return out;

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
+#include "attendance_index.h"
 #include "corpus_index.h"
 #include "query/search.h"
 
@@ -169,4 +171,27 @@ TEST_CASE("indexing the same archive twice gives the same index", "[search][idem
     std::vector<std::string> ids_after;
     for (const auto& r : s.search(req).results) ids_after.push_back(r.passage.id());
     CHECK(ids_before == ids_after);
+}
+
+TEST_CASE("every member of a full council's attendance list is counted in the facets", "[search][facets]") {
+    test::TempDir dir("minutebook-attendance");
+    const std::string db = (dir.path() / "db").string();
+    test::write_attendance_index(db, 70, 20);
+    Searcher searcher(db);
+    SearchRequest request;
+    request.query = "attendance";
+    const SearchResponse r = searcher.search(request);
+    std::map<std::string, std::map<std::string, int>> facets;
+    for (const auto& [name, values] : r.facets) {
+        for (const auto& v : values) facets[name][v.value] = v.count;
+    }
+    auto& people = facets["person"];
+    auto& officers = facets["officer"];
+    CHECK(people.size() == 70);
+    CHECK(officers.size() == 20);
+    CHECK(people["Councillor Member070"] == 1);
+    CHECK(officers["Councillor Member020"] == 1);
+    // A person filter finds the 70th as it finds the first.
+    request.person = "Councillor Member070";
+    CHECK(searcher.search(request).total == 1);
 }

@@ -20,6 +20,7 @@
 
 #include <xapian.h>
 
+#include "attendance_index.h"
 #include "corpus_index.h"
 #include "indexer/vocabulary.h"
 #include "query/minute_ref.h"
@@ -356,4 +357,23 @@ TEST_CASE("two shards served by xapian-tcpsrv answer as one database", "[shards]
         std::this_thread::sleep_for(std::chrono::milliseconds(600));
         CHECK(canonical(searcher.search(request)) == first);
     }
+}
+
+TEST_CASE("a remote shard counts every member of a full council's attendance list", "[shards][remote][facets]") {
+    const std::string tcpsrv = find_tcpsrv();
+    if (tcpsrv.empty()) {
+        std::cerr << "xapian-tcpsrv is not installed (Debian's xapian-tools): skipped.\n";
+        std::exit(kSkipped);
+    }
+    test::TempDir dir("minutebook-remote-attendance");
+    const std::string db = (dir.path() / "db").string();
+    test::write_attendance_index(db, 70, 20);
+    TcpServer server(tcpsrv, db);
+    SearchRequest request;
+    request.query = "attendance";
+    const std::string local = canonical(Searcher(db).search(request));
+    const std::string remote = canonical(Searcher(IndexLocation{{server.address()}, ""}).search(request));
+    CHECK(remote == local);
+    CHECK(remote.find("Councillor Member070=1") != std::string::npos);
+    CHECK(remote.find("person:") != std::string::npos);
 }

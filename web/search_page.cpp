@@ -30,6 +30,7 @@ std::optional<std::string>* filter_field(SearchRequest& r, const std::string& fa
     if (facet == "decision") return &r.decision;
     if (facet == "type") return &r.type;
     if (facet == "status") return &r.status;
+    if (facet == "person") return &r.person;
     return nullptr;
 }
 
