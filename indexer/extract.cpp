@@ -275,7 +275,7 @@ public:
                 return skip(why, kUnavailable);
             }
             text = recognise_upright(*engine_, image);
-            cache_.put(key, *text);
+            if (!cache_.put(key, *text)) ++not_cached_;
         }
         std::string clean = clean_text(text->text);
         if (!has_letters_or_digits(clean)) {  // a blank page: the text layer stands
@@ -327,6 +327,10 @@ public:
                    cause_text(cause) + ")";
         }
         if (blank_ > 0) out += (out.empty() ? "" : "; ") + std::string("no text found on ") + plural(blank_, "page", "pages");
+        if (not_cached_ > 0) {
+            out += (out.empty() ? "" : "; ") + plural(not_cached_, "page", "pages") +
+                   " not kept in the OCR cache: the disk holding " + cache_.dir() + " is full";
+        }
         return out;
     }
 
@@ -358,6 +362,7 @@ private:
     std::unique_ptr<OcrEngine> engine_;
     std::string error_;
     int tried_ = 0, pages_ = 0, from_cache_ = 0, blank_ = 0;
+    int not_cached_ = 0;  // pages the cache could not keep: its disk is full
     std::map<std::string, int> read_by_reason_;
     std::map<Cause, int> skipped_;
 };

@@ -1,10 +1,12 @@
 #include "indexer/ocr.h"
 
+#include <cerrno>
 #include <dlfcn.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -207,29 +209,40 @@ std::optional<OcrText> OcrCache::get(const std::string& key) const {
     }
 }
 
-void OcrCache::put(const std::string& key, const OcrText& text) const {
-    if (dir_.empty() || key.size() < 2) return;
+bool OcrCache::put(const std::string& key, const OcrText& text) const {
+    if (dir_.empty() || key.size() < 2) return true;
     nlohmann::json words = nlohmann::json::array();
     for (const auto& w : text.words) words.push_back({w.text, w.x0, w.y0, w.x1, w.y1});
     const std::string data = nlohmann::json{{"text", text.text}, {"words", words}}.dump(-1, ' ', false,
                                                                                        nlohmann::json::error_handler_t::replace);
     const fs::path path = path_of(key);
     std::error_code ec;
+    auto full = [](const std::error_code& e) {
+        return e == std::errc::no_space_on_device || e.value() == EDQUOT;
+    };
     fs::create_directories(path.parent_path(), ec);
-    if (ec) return;
+    if (ec) return !full(ec);
     const fs::path temporary = path.string() + "." + std::to_string(::getpid()) + ".tmp";
+    bool written = false;
+    int error = 0;
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return;
+        if (!out) return !(errno == ENOSPC || errno == EDQUOT);
         out << data;
-        if (!out.flush()) {
-            out.close();
-            fs::remove(temporary, ec);
-            return;
-        }
+        written = static_cast<bool>(out.flush());
+        error = errno;
+    }
+    if (!written) {
+        fs::remove(temporary, ec);
+        return !(error == ENOSPC || error == EDQUOT);
     }
     fs::rename(temporary, path, ec);
-    if (ec) fs::remove(temporary, ec);
+    if (ec) {
+        const bool was_full = full(ec);
+        fs::remove(temporary, ec);
+        return !was_full;
+    }
+    return true;
 }
 
 }  // namespace minutebook

@@ -88,8 +88,9 @@ public:
 
     // nullopt when absent or unreadable.
     std::optional<OcrText> get(const std::string& key) const;
-    // Best effort: a cache that cannot be written only costs time.
-    void put(const std::string& key, const OcrText& text) const;
+    // Best effort: a cache that cannot be written only costs time. Returns
+    // false when the disk (or quota) holding it is full.
+    bool put(const std::string& key, const OcrText& text) const;
 
     const std::string& dir() const { return dir_; }
 

@@ -8,6 +8,8 @@
 //                            on files opened under it, renames into it
 //   MB_FAULT_ENOSPC_AT=N     the N-th counted write (1-based) and every one
 //                            after it fail with ENOSPC: the disk is full
+//   MB_FAULT_ALL_PROCESSES=1 the processes it forks (the readers) count
+//                            and fail their writes too, each on its own
 //   MB_FAULT_REPORT=FILE     at exit, the process that loaded the shim
 //                            first writes how many writes it counted
 //   MB_FAULT_READ_PATH=TEXT  reads of files whose path contains TEXT fail
@@ -15,8 +17,9 @@
 //   MB_FAULT_TOUCH_PATH=TEXT a file whose path contains TEXT has its
 //                            modification time moved on after each read,
 //                            as if it were being rewritten
-// Only the process that loaded the shim counts; processes it forks (the
-// readers) inherit the faults for reads but count no writes.
+// Unless MB_FAULT_ALL_PROCESSES is set, only the process that loaded the
+// shim counts; processes it forks (the readers) inherit the faults for reads
+// but count no writes.
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -39,6 +42,7 @@ static size_t fault_dir_len;
 static long enospc_at;
 static long writes_counted;
 static pid_t owner;
+static int all_processes;
 static const char* read_path;
 static int read_errno = EIO;
 static const char* touch_path;
@@ -46,6 +50,7 @@ static const char* touch_path;
 static void init(void) __attribute__((constructor));
 static void init(void) {
     owner = getpid();
+    all_processes = getenv("MB_FAULT_ALL_PROCESSES") != NULL;
     fault_dir = getenv("MB_FAULT_DIR");
     fault_dir_len = fault_dir ? strlen(fault_dir) : 0;
     const char* at = getenv("MB_FAULT_ENOSPC_AT");
@@ -108,7 +113,7 @@ static void track(int fd, int dirfd, const char* path) {
 
 // True when this counted write must fail (errno is then ENOSPC).
 static int disk_full(void) {
-    if (getpid() != owner) return 0;
+    if (!all_processes && getpid() != owner) return 0;
     ++writes_counted;
     if (enospc_at > 0 && writes_counted >= enospc_at) {
         errno = ENOSPC;

@@ -180,17 +180,20 @@ TEST_CASE("a folder that cannot be listed keeps the passages of every file under
     REQUIRE(run_minutebook(index_args(db) + quote(root.string())).status == 0);
     const int before = passages(db);
 
-    // Root reads every folder whatever its mode: run as nobody then.
-    std::string as;
+    // Root reads every folder whatever its mode: run as nobody then, a copy
+    // of the program (the build may lie in a folder nobody cannot enter).
+    std::string as, program = test::binary();
     if (::geteuid() == 0) {
         REQUIRE(std::system("command -v setpriv >/dev/null") == 0);  // util-linux, in every Debian
-        as = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+        as = "cd / && setpriv --reuid=65534 --regid=65534 --clear-groups ";
+        program = (dir.path() / "minutebook").string();
+        fs::copy_file(test::binary(), program);
         fs::permissions(dir.path(), fs::perms::all, fs::perm_options::add);
         for (const auto& e : fs::recursive_directory_iterator(db)) fs::permissions(e.path(), fs::perms::all);
         fs::permissions(db, fs::perms::all);
     }
     fs::permissions(root / "2019", fs::perms::none);
-    const auto r = run_minutebook(index_args(db) + quote(root.string()), as);
+    const auto r = run_minutebook(index_args(db) + quote(root.string()), as, program);
     fs::permissions(root / "2019", fs::perms::owner_all);
     INFO(r.err);
     CHECK(r.status == 1);
@@ -302,6 +305,21 @@ TEST_CASE("a full disk at any point of a run leaves the last commit whole, and t
         fs::remove_all(db);
     }
     std::cout << "disk full: " << points.size() << " points of " << writes << " writes, nothing lost\n";
+}
+
+TEST_CASE("a full disk under the OCR cache costs the caching, not the text", "[resilience][disk-full][ocr]") {
+    test::TempDir dir("minutebook-resilience");
+    const std::string db = (dir.path() / "db").string(), cache = (dir.path() / "cache").string();
+    fs::create_directories(cache);
+    const auto r = run_minutebook(
+        "index --quiet --ocr always --max-pages 1 --db " + quote(db) + " --ocr-cache " + quote(cache) + " " +
+            quote((test::corpus_dir() / kCp2019).string()),
+        shim("MB_FAULT_ALL_PROCESSES=1 MB_FAULT_ENOSPC_AT=1 MB_FAULT_DIR=" + quote(fs::absolute(cache).string())));
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(r.err.find("1 page not kept in the OCR cache: the disk holding " + cache + " is full") != std::string::npos);
+    CHECK(run_minutebook("search --json --db " + quote(db) + " \"corporate parenting\"").out.find("\"ocr\": true") !=
+          std::string::npos);
 }
 
 TEST_CASE("check reports each kind of damage, and --repair mends what reading again can mend",

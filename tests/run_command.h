@@ -32,10 +32,13 @@ inline std::string read_file(const std::filesystem::path& p) {
 }
 
 // `args` is appended to the program's path as it stands: quote what needs it.
-inline CommandResult run_minutebook(const std::string& args, const std::string& env = "") {
+// `env` comes before the program (variables, or a command that runs it);
+// `program` defaults to the one built.
+inline CommandResult run_minutebook(const std::string& args, const std::string& env = "",
+                                    const std::string& program = binary()) {
     TempDir tmp("minutebook-cli");
     const auto out = tmp.path() / "out", err = tmp.path() / "err";
-    const std::string command = env + " " + quote(binary()) + " " + args + " >" + quote(out.string()) +
+    const std::string command = env + " " + quote(program) + " " + args + " >" + quote(out.string()) +
                                 " 2>" + quote(err.string()) + " </dev/null";
     int raw = std::system(command.c_str());
     CommandResult r;
