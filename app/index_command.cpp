@@ -14,7 +14,7 @@ namespace minutebook {
 namespace {
 
 const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] [--ocr MODE]
-                        [LIMITS] PATH...
+                        [--council NAME] [--prune] [LIMITS] PATH...
 
 Indexes every PDF under the given files and folders (folders are walked
 recursively). Files are identified by the SHA-256 of their bytes: indexing
@@ -48,6 +48,9 @@ Options:
   --batch-files N   files per commit (default: 10; the first commits come
                     after 1, 2, 4, ... files); a run that is killed loses
                     at most the files of its current batch
+  --council NAME    the council whose papers these are: it wins over the
+                    council the text names (a file whose text names another
+                    is reported); later runs keep it for these files
   --prune           remove the files gone from a folder even when it lists
                     none of its indexed files, or fewer than half of them
                     (at least 10); without it such a run removes nothing
@@ -145,7 +148,7 @@ IndexReport index_with_progress(const std::vector<std::string>& paths, IndexOpti
 }
 
 int run_index(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache", "batch-files", "time-limit",
+    Args args(argv, {{"db", "passwords", "jobs", "ocr", "ocr-cache", "batch-files", "time-limit", "council",
                       "memory-limit", "max-file-size", "max-pages"},
                      {"help", "quiet", "prune"}});
     if (args.flag("help")) {
@@ -174,6 +177,7 @@ int run_index(const std::vector<std::string>& argv) {
     options.max_file_bytes = args.size("max-file-size", options.max_file_bytes);
     options.max_pages = args.integer("max-pages", options.max_pages, 1, 10000000);
     options.prune = args.flag("prune");
+    options.council = args.value("council").value_or("");
     IndexReport report;
     try {
         report = index_with_progress(args.positional(), std::move(options), args.flag("quiet"));

@@ -27,6 +27,8 @@ Options (each also as --name=value):
                       to standard output)
   --limit N           results to show (default 10, at most 1000)
   --offset N          results to skip (default 0)
+  --council NAME      only this council's papers (any variant: "Kent",
+                      "KCC", "Kent County Council")
   --committee NAME    only this committee (any variant: "CYP",
                       "Children and Young People")
   --from DATE         meetings on or after DATE (YYYY-MM-DD)
@@ -45,7 +47,7 @@ Options (each also as --name=value):
                       sample of the archive ("about")
 
 Query syntax: words (all must match; English stemming), "quoted phrases",
--excluded, OR, AND, NOT, brackets, and the prefixes committee:, officer:,
+-excluded, OR, AND, NOT, brackets, and the prefixes council:, committee:, officer:,
 person:, minute:, type:, decision:, status:, year:, date:FROM..TO.
 )";
 
@@ -96,6 +98,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
         std::string facts;
         auto add = [&](const std::string& fact) { facts += (facts.empty() ? "" : " · ") + fact; };
         add(p.type);
+        if (p.council) add(*p.council);
         if (p.committee) add(*p.committee);
         if (p.meeting_date) add(*p.meeting_date);
         if (p.minute) add("minute " + *p.minute);
@@ -109,7 +112,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
 }  // namespace
 
 int run_search(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "vocabulary", "exact-count", "limit", "offset", "committee", "from", "to", "officer", "person",
+    Args args(argv, {{"db", "vocabulary", "exact-count", "limit", "offset", "council", "committee", "from", "to", "officer", "person",
                       "decision", "type", "status", "sort", "like"},
                      {"json", "help"}});
     if (args.flag("help")) {
@@ -120,6 +123,7 @@ int run_search(const std::vector<std::string>& argv) {
     for (const auto& word : args.positional()) request.query += (request.query.empty() ? "" : " ") + word;
     request.limit = args.integer("limit", 10, 1, kMaxLimit);
     request.offset = args.integer("offset", 0, 0, 1000000000);
+    request.council = args.value("council");
     request.committee = args.value("committee");
     request.from = args.value("from");
     request.to = args.value("to");

@@ -5,6 +5,7 @@ get_filename_component(_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 
 set(MINUTEBOOK_CORE_SOURCES
   ${_root}/core/committees.cpp
+  ${_root}/core/councils.cpp
   ${_root}/core/dates.cpp
   ${_root}/core/money.cpp
   ${_root}/core/name_words.cpp

@@ -32,6 +32,16 @@ std::string sha256_hex(const std::string& bytes) {
 
 std::string Passage::id() const { return sha256_hex(key).substr(0, 16); }
 
+std::string Passage::legacy_key() const {
+    if (!council) return key;
+    const std::string segment = "/" + slugify(*council) + "/";
+    const size_t slash = key.find('/');
+    if (slash == std::string::npos || key.compare(slash, segment.size(), segment) != 0) return key;
+    return key.substr(0, slash) + "/" + key.substr(slash + segment.size());
+}
+
+std::string Passage::legacy_id() const { return sha256_hex(legacy_key()).substr(0, 16); }
+
 namespace {
 
 bool contains_folded(const std::string& text, const char* word) {
@@ -100,8 +110,8 @@ std::string slugify(const std::string& text) {
 
 std::string passage_url(const Passage& passage) {
     if (passage.type == "minute" && passage.committee && passage.meeting_date && passage.minute) {
-        return "/minutes/" + slugify(*passage.committee) + "/" + *passage.meeting_date + "/" +
-               slugify(*passage.minute);
+        return "/minutes/" + (passage.council ? slugify(*passage.council) + "/" : "") + slugify(*passage.committee) +
+               "/" + *passage.meeting_date + "/" + slugify(*passage.minute);
     }
     return "/passages/" + passage.id();
 }
@@ -150,6 +160,7 @@ std::string to_document_data(const Passage& p) {
                  {"type", p.type},
                  {"part", p.part},
                  {"title", p.title},
+                 {"council", optional_json(p.council)},
                  {"committee", optional_json(p.committee)},
                  {"meeting_date", optional_json(p.meeting_date)},
                  {"minute", optional_json(p.minute)},
@@ -177,6 +188,7 @@ Passage from_document_data(const std::string& data) {
     p.type = j.at("type").get<std::string>();
     p.part = j.value("part", "");
     p.title = j.value("title", "");
+    p.council = optional_string(j, "council");
     p.committee = optional_string(j, "committee");
     p.meeting_date = optional_string(j, "meeting_date");
     p.minute = optional_string(j, "minute");

@@ -25,10 +25,13 @@ struct Decision {
 };
 
 struct Passage {
-    std::string key;    // what the passage is, e.g. "minute/<committee-slug>/<date>/<number>"
+    // What the passage is, e.g. "minute/<council-slug>/<committee-slug>/<date>/<number>";
+    // without the council's segment when its council is not known.
+    std::string key;
     std::string type;   // minute|action|report|agenda|page
     std::string part;   // agenda|minutes|action-log|report|agenda-plan|training-plan|appendix|other
     std::string title;
+    std::optional<std::string> council;       // canonical name of the body whose papers these are
     std::optional<std::string> committee;     // canonical name
     std::optional<std::string> meeting_date;  // ISO date the passage records
     std::optional<std::string> minute;        // minute number as printed
@@ -49,6 +52,11 @@ struct Passage {
 
     // Stable identifier derived from key (hex).
     std::string id() const;
+    // The key the passage had before keys named their council (the key
+    // without the council's segment), and its id: old URLs and ids still
+    // find it. The key itself for a passage without a council.
+    std::string legacy_key() const;
+    std::string legacy_id() const;
     // The location results cite: the first one.
     const Location& primary() const { return locations.front(); }
     bool ocr() const { return primary().ocr; }

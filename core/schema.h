@@ -10,9 +10,11 @@ namespace minutebook::schema {
 // ---- Term prefixes (boolean terms carry no positions and no wdf) ----
 inline constexpr std::string_view kUnique = "Q";         // passage key: Q<key>, one per document
 inline constexpr std::string_view kId = "XI";            // passage id (Passage::id(), 16 hex digits)
+inline constexpr std::string_view kLegacyId = "XJ";      // id of the key before keys named councils (Passage::legacy_id())
 inline constexpr std::string_view kFileId = "XF";        // SHA-256 (hex) of a file carrying the passage
 inline constexpr std::string_view kType = "XT";          // passage type: minute|action|report|agenda|page
 inline constexpr std::string_view kPart = "XA";          // part of the pack: agenda|minutes|action-log|report|...
+inline constexpr std::string_view kCouncil = "XL";       // council slug (kent-county-council)
 inline constexpr std::string_view kCommittee = "XC";     // committee slug (children-and-young-people-committee)
 inline constexpr std::string_view kYear = "XY";          // year of meeting_date (2024)
 inline constexpr std::string_view kMonth = "XM";         // year and month of meeting_date (202410)
@@ -46,6 +48,7 @@ inline constexpr unsigned kSlotSortKey = 6;    // stable key (the passage key) t
 inline constexpr unsigned kSlotFirstPage = 7;  // first page, sortable_serialise()d
 inline constexpr unsigned kSlotGroup = 8;      // what people cite: results collapse on it (a report's sections share one)
 inline constexpr unsigned kSlotPrior = 9;      // prior weight in [0,1], sortable_serialise()d: substantive items above procedural ones
+inline constexpr unsigned kSlotCouncil = 10;   // canonical council name
 // Multi-valued facets get a fixed run of slots each, so that Xapian's
 // built-in ValueCountMatchSpy (the one the remote backend knows) can count
 // them: the i-th officer of a passage goes in multi_slot(kSlotOfficer0,
@@ -65,7 +68,7 @@ inline constexpr unsigned multi_slot(unsigned first, unsigned more, unsigned i) 
 static_assert(kSlotOfficerMore0 + kMaxMultiValues - kMaxMultiSlots <= kSlotPersonMore0);
 
 // ---- Metadata ----
-// "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.
+// "council:<slug>", "committee:<slug>", "officer:<slug>", "person:<slug>": canonical names.
 // "acronym:<letters>": what an acronym the papers define stands for
 // ("acronym:mash" = "multi agency safeguarding hub"), folded.
 // "file:<sha256>": absolute path of the file with those bytes when indexed

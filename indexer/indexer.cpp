@@ -11,10 +11,12 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <xapian.h>
 
+#include "core/councils.h"
 #include "core/dates.h"
 #include "indexer/extract.h"
 #include "indexer/isolated.h"
@@ -271,7 +273,7 @@ std::vector<std::string> limits_hit(const ExtractResult& extracted) {
 }
 
 LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileOutcome& o,
-                      const PlanOptions& plan) {
+                      const PlanOptions& plan, const std::string& council) {
     LedgerEntry e;
     e.path = file.display;
     e.root = file.root;
@@ -286,6 +288,7 @@ LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileO
     e.copy_forbidden = o.report.copy_forbidden;
     if (e.status == "encrypted") e.passwords = plan.password_hash;
     e.ocr = plan.ocr;
+    e.council = council;
     for (const auto& name : o.report.limits) e.limits[name] = plan.limits.at(name);
     e.indexed_at = utc_now_iso();
     return e;
@@ -418,6 +421,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
     plan_options.unlisted = listing.unlisted;
     plan_options.password_hash = password_list_hash(options.passwords);
     plan_options.ocr = to_string(options.ocr);
+    plan_options.council = canonical_council(options.council);
     plan_options.limits = run_limits(options);
     plan_options.hash = [](const ArchiveFile& f) { return hash_file(f.path); };
     RunPlan plan = plan_run(files, stats, ledger.entries(), plan_options);
@@ -436,12 +440,20 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             report.removed_files.push_back(gone.path);
             batch.note_change();
         }
+        // The council of each file read: the run's, else the one it was
+        // indexed as before.
+        std::map<std::string, std::string> council_of_file;
         std::vector<ArchiveFile> to_read;
         std::vector<size_t> read_index;  // position in `files` of each file in `to_read`
         for (size_t i = 0; i < plan.files.size(); ++i) {
             const PlannedFile& p = plan.files[i];
             count_change(p.change, report);
             if (p.read()) {
+                const LedgerEntry* before = p.previous ? &*p.previous : p.moved_from ? &*p.moved_from : nullptr;
+                const std::string council = !plan_options.council.empty() ? plan_options.council
+                                            : before                      ? before->council
+                                                                          : "";
+                if (!council.empty()) council_of_file[files[i].display] = council;
                 to_read.push_back(files[i]);
                 read_index.push_back(i);
                 continue;
@@ -474,7 +486,15 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             o.report.copy_forbidden = extracted.copy_forbidden;
             o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
             o.report.limits = limits_hit(extracted);
-            if (extracted.ok()) o.passages = make_passages(FileInfo{file.display, extracted.sha256}, extracted.pages);
+            if (extracted.ok()) {
+            const std::string council = council_of_file.count(file.display) ? council_of_file.at(file.display) : "";
+            std::string named;
+            o.passages = make_passages(FileInfo{file.display, extracted.sha256, council}, extracted.pages, &named);
+            if (!council.empty() && !named.empty() && !council_matches(council, named)) {
+                const std::string note = "its text names " + named + ", not " + council + " (--council)";
+                o.report.message = o.report.message.empty() ? note : o.report.message + "; " + note;
+            }
+        }
             // Here, in the reader process, rather than in the one writer.
             for (const auto& passage : o.passages) o.terms.push_back(passage_terms(passage));
             return o;
@@ -492,12 +512,21 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
                 return;
             }
             if (!o.sha256.empty()) {
-                writer.remove_file(o.sha256);
+                // The same bytes given as another council's papers keep theirs.
+                std::set<std::string> other_councils;
+                const std::string own = council_of_file.count(file.display) ? council_of_file.at(file.display) : "";
+                for (const auto& [path, e] : ledger.entries()) {
+                    if (e.sha256 == o.sha256 && path != file.display && !e.council.empty() && e.council != own) {
+                        other_councils.insert(e.council);
+                    }
+                }
+                writer.remove_file(o.sha256, other_councils);
                 writer.set_file_path(o.sha256, absolute_path(file));
             }
             for (size_t i = 0; i < o.passages.size(); ++i) writer.add(o.passages[i], o.terms[i]);
             o.report.passages = static_cast<int>(o.passages.size());
-            LedgerEntry entry = entry_for(file, stats[index], o, plan_options);
+            LedgerEntry entry = entry_for(file, stats[index], o, plan_options,
+                                      council_of_file.count(file.display) ? council_of_file.at(file.display) : "");
             const std::string replaced = p.previous ? p.previous->sha256 : "";
             ledger.put(entry);
             if (p.moved_from) ledger.forget(p.moved_from->path);

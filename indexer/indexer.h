@@ -100,6 +100,11 @@ struct IndexOptions {
     std::string ocr_cache_dir;
     // OCR at most this many pages of each file. Default: 0, no limit.
     int ocr_page_limit = 0;
+    // The council whose papers the paths hold (`index --council`): it wins
+    // over the council their text names, and a file whose text names another
+    // is reported with a warning. Later runs that name none keep it for the
+    // files indexed with it. Default: empty, the council the text names.
+    std::string council;
     // Remove files gone from a root even when the run would remove all of
     // the root's files or most of them (IndexReport::held). Default: false.
     bool prune = false;

@@ -44,6 +44,7 @@ std::string ledger_to_json(const LedgerEntry& e) {
                      {"format", e.format}};
     if (!e.passwords.empty()) j["passwords"] = e.passwords;
     if (!e.ocr.empty()) j["ocr"] = e.ocr;
+    if (!e.council.empty()) j["council"] = e.council;
     if (!e.limits.empty()) j["limits"] = e.limits;
     return j.dump();
 }
@@ -65,6 +66,7 @@ std::optional<LedgerEntry> ledger_from_json(const std::string& path, const std::
         e.copy_forbidden = j.value("copy_forbidden", false);
         e.passwords = j.value("passwords", "");
         e.ocr = j.value("ocr", "");
+        e.council = j.value("council", "");
         e.limits = j.value("limits", std::map<std::string, double>());
         e.indexed_at = j.value("indexed_at", "");
         e.format = j.value("format", 1);
@@ -128,6 +130,7 @@ const char* to_string(FileChange change) {
 
 bool read_again(const LedgerEntry& e, const PlanOptions& options) {
     if (e.ok() && e.format < kIndexFormat) return true;
+    if (e.ok() && !options.council.empty() && options.council != e.council) return true;
     for (const auto& [name, value] : e.limits) {
         auto now = options.limits.find(name);
         if (now != options.limits.end() && (now->second == 0 || now->second > value)) return true;

@@ -32,9 +32,10 @@ namespace minutebook {
 // The format of the passages the indexer writes. It goes up when what a
 // passage's document holds changes so that a search needs it (2: sample
 // bucket terms, core/schema.h kSample; 3: officers and people after the 16th
-// in value slots, core/schema.h kSlotPersonMore0); a file indexed in an
+// in value slots, core/schema.h kSlotPersonMore0; 4: councils, in keys,
+// terms and a value slot, core/schema.h kCouncil); a file indexed in an
 // older format is read again by the next run.
-inline constexpr int kIndexFormat = 3;
+inline constexpr int kIndexFormat = 4;
 
 struct LedgerEntry {
     std::string path;    // as shown and stored in locations: relative to its root (the key)
@@ -51,6 +52,9 @@ struct LedgerEntry {
     bool copy_forbidden = false;  // indexed although an owner password forbids copying
     std::string passwords;        // encrypted files: password_list_hash() of the list tried
     std::string ocr;  // the OCR mode it was read with ("never", "auto", "always"); "" unknown
+    // The council it was indexed as (`index --council`), "" for the one its
+    // text names. Kept by later runs that name none.
+    std::string council;
     // The limits that stopped reading it or cut it short (FileReport::limits),
     // each with the value it had in that run (IndexOptions's unit: seconds,
     // bytes, pages). Empty for none.
@@ -136,6 +140,7 @@ struct PlanOptions {
     std::vector<UnlistedFolder> unlisted;
     std::string password_hash;  // password_list_hash() of this run's passwords
     std::string ocr;            // this run's OCR mode ("never", "auto", "always")
+    std::string council;        // the council this run names (IndexOptions::council), "" for none
     // This run's limits by name (kLimit...), in LedgerEntry::limits's
     // units; 0 for none.
     std::map<std::string, double> limits;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/councils.h"
 #include "core/names.h"
 #include "core/normalise.h"
 #include "indexer/structure.h"
@@ -70,6 +71,19 @@ struct FileContext {
     const FileInfo& file;
     const std::vector<PageText>& pages;
     std::string pack_date;  // ISO, "" when the pack's meeting is unknown
+    std::string council;    // canonical, given or the pack's; "" when unknown
+    // The council of a meeting: the one given, else the meeting's, else the pack's.
+    std::optional<std::string> council_of(const Meeting& m) const {
+        if (!file.council.empty()) return council;
+        std::string c = canonical_council(m.council);
+        if (c.empty()) c = council;
+        if (c.empty()) return std::nullopt;
+        return c;
+    }
+    // The key segment of a council: "kent-county-council/", or "" for none.
+    static std::string segment(const std::optional<std::string>& council) {
+        return council ? slugify(*council) + "/" : "";
+    }
 };
 
 Location location(const FileContext& ctx, int first, int last) {
@@ -87,6 +101,14 @@ Location location(const FileContext& ctx, int first, int last) {
 std::optional<std::string> optional_of(const std::string& s) {
     if (s.empty()) return std::nullopt;
     return s;
+}
+
+// Gives a passage its council: the field, and the council's slug after the
+// kind in its key ("page/kent-county-council/<file>/3"), so that the same
+// bytes given as two councils' papers are two passages.
+void name_council(Passage& p, const std::optional<std::string>& council) {
+    p.council = council;
+    if (council) p.key.insert(p.key.find('/') + 1, slugify(*council) + "/");
 }
 
 std::string slug_or(const std::string& s, const std::string& fallback) {
@@ -131,7 +153,8 @@ std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes&
     if (a.present.empty() && a.apologies.empty() && a.in_attendance.empty()) return std::nullopt;
     std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
     Passage p;
-    p.key = "attendance/" + slug_or(committee, ctx.file.file_id) + "/" +
+    p.council = ctx.council_of(m.meeting);
+    p.key = "attendance/" + FileContext::segment(p.council) + slug_or(committee, ctx.file.file_id) + "/" +
             (m.meeting.date.empty() ? ctx.file.file_id : m.meeting.date);
     p.type = "page";
     p.part = "minutes";
@@ -160,10 +183,23 @@ std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes&
 
 }  // namespace
 
-std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages) {
+std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
+                                   std::string* text_council) {
     DocumentStructure doc = understand(pages);
-    if (doc.empty()) return page_passages(file, pages);
-    FileContext ctx{file, pages, doc.meeting ? doc.meeting->date : ""};
+    std::string named = doc.meeting ? canonical_council(doc.meeting->council) : "";
+    for (const auto& m : doc.minutes) {
+        if (named.empty()) named = canonical_council(m.meeting.council);
+    }
+    if (text_council) *text_council = named;
+    const std::string given = canonical_council(file.council);
+    if (doc.empty()) {
+        std::vector<Passage> out = page_passages(file, pages);
+        const std::string council = given.empty() ? named : given;
+        for (auto& p : out) name_council(p, optional_of(council));
+        return out;
+    }
+    FileContext ctx{file, pages, doc.meeting ? doc.meeting->date : "", given.empty() ? named : given};
+    const std::optional<std::string> pack_council = optional_of(ctx.council);
     std::optional<std::string> pack_committee = doc.meeting ? optional_of(doc.meeting->committee) : std::nullopt;
     std::vector<Passage> out;
     std::set<int> claimed;
@@ -174,9 +210,11 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
     for (const auto& m : doc.minutes) {
         if (auto attendance = attendance_passage(ctx, m, pack_committee)) out.push_back(std::move(*attendance));
         std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
+        const std::optional<std::string> council = ctx.council_of(m.meeting);
         for (const auto& item : m.items) {
             Passage p;
-            p.key = "minute/" + slug_or(committee, file.file_id) + "/" +
+            p.council = council;
+            p.key = "minute/" + FileContext::segment(council) + slug_or(committee, file.file_id) + "/" +
                     (m.meeting.date.empty() ? "undated" : m.meeting.date) + "/" + item.number;
             p.type = "minute";
             p.part = "minutes";
@@ -199,7 +237,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
     for (const auto& a : doc.actions) {
         Passage p;
         std::string date = a.minutes_date.empty() ? ctx.pack_date : a.minutes_date;
-        std::string base = "action/" + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
+        p.council = pack_council;
+        std::string base = "action/" + FileContext::segment(pack_council) + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
                            (date.empty() ? "undated" : date) + "/" + (a.minute.empty() ? "0" : a.minute);
         int n = seen_actions[base]++;
         p.key = base + "/" + std::to_string(n + 1);
@@ -226,6 +265,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
             const ReportSection& sec = report.sections[k];
             Passage p;
             p.key = "report/" + file.file_id + "/" + std::to_string(r + 1) + "/" + std::to_string(k + 1);
+            name_council(p, pack_council);
             p.type = "report";
             p.part = "report";
             p.title = sec.title;
@@ -245,7 +285,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
         if (part.kind != "agenda" || doc.agenda.empty()) continue;
         for (const auto& item : doc.agenda) {
             Passage p;
-            p.key = "agenda/" + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
+            p.council = pack_council;
+            p.key = "agenda/" + FileContext::segment(pack_council) + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
                     (ctx.pack_date.empty() ? file.file_id : ctx.pack_date) + "/" + item.number;
             p.type = "agenda";
             p.part = "agenda";
@@ -270,6 +311,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
         for (const auto& part : doc.parts) {
             if (page >= part.first_page && page <= part.last_page) p.part = part.kind;
         }
+        name_council(p, pack_council);
         p.committee = pack_committee;
         p.meeting_date = optional_of(ctx.pack_date);
         p.locations.front().pack_date = ctx.pack_date;

@@ -93,6 +93,12 @@ struct IndexWriter::Impl {
         doc.add_value(schema::kSlotGroup, p.group_key());
         doc.add_boolean_term(p.sample_term());
         doc.add_value(schema::kSlotPrior, Xapian::sortable_serialise(p.prior_weight()));
+        if (p.council) {
+            doc.add_boolean_term(term(schema::kCouncil, slugify(*p.council)));
+            doc.add_value(schema::kSlotCouncil, *p.council);
+            name_metadata("council:" + slugify(*p.council), *p.council);
+        }
+        if (p.legacy_id() != p.id()) doc.add_boolean_term(term(schema::kLegacyId, p.legacy_id()));
         if (p.committee) {
             doc.add_boolean_term(term(schema::kCommittee, slugify(*p.committee)));
             doc.add_value(schema::kSlotCommittee, *p.committee);
@@ -196,13 +202,14 @@ void IndexWriter::add(const Passage& passage, const PassageTerms& terms) {
     impl_->changed = true;
 }
 
-void IndexWriter::remove_file(const std::string& file_id) {
+void IndexWriter::remove_file(const std::string& file_id, const std::set<std::string>& keep_councils) {
     impl_->batch();
     const std::string file_term = term(schema::kFileId, file_id);
     std::vector<Passage> keep;
     std::vector<std::string> drop;
     for (auto it = impl_->db.postlist_begin(file_term); it != impl_->db.postlist_end(file_term); ++it) {
         Passage p = from_document_data(impl_->db.get_document(*it).get_data());
+        if (p.council && keep_councils.count(*p.council)) continue;
         std::erase_if(p.locations, [&](const Location& l) { return l.file_id == file_id; });
         if (p.locations.empty()) {
             drop.push_back(p.key);

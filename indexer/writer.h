@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,10 @@ public:
     // The same with `terms` = passage_terms(passage) worked out beforehand
     // (in a reader process), so that adding it costs little.
     void add(const Passage& passage, const PassageTerms& terms);
-    // Removes every location of file `file_id`; passages left with none are deleted.
-    void remove_file(const std::string& file_id);
+    // Removes every location of file `file_id`; passages left with none are
+    // deleted. Passages of a council in `keep_councils` stay (the same bytes
+    // indexed as another council's papers).
+    void remove_file(const std::string& file_id, const std::set<std::string>& keep_councils = {});
     // Records where the file with these bytes lives (metadata "file:<id>").
     void set_file_path(const std::string& file_id, const std::string& absolute_path);
     // Shows file `file_id` under a new path in every location that names it,

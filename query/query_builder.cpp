@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/committees.h"
+#include "core/councils.h"
 #include "core/money.h"
 #include "core/names.h"
 #include "core/normalise.h"
@@ -167,6 +168,7 @@ std::string range_date(const std::string& text, bool end) {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& vocabulary)
     : db_(db),
       vocabulary_(vocabulary),
+      councils_(metadata_values(vocabulary, "council:")),
       committees_(metadata_values(vocabulary, "committee:")),
       officers_(metadata_values(vocabulary, "officer:")),
       people_(metadata_values(vocabulary, "person:")) {
@@ -177,6 +179,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Xapian::Database& v
         acronyms_[acronym] = expansion;
         expansions_[expansion] = acronym;
     }
+}
+
+std::vector<std::string> QueryBuilder::councils_matching(const std::string& typed) const {
+    std::vector<std::string> out;
+    for (const auto& c : councils_) {
+        if (council_matches(c, typed)) out.push_back(c);
+    }
+    return out;
 }
 
 std::vector<std::string> QueryBuilder::committees_matching(const std::string& typed) const {
@@ -218,6 +228,8 @@ Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
     qp.add_boolean_prefix("year", std::string(schema::kYear));
     qp.add_boolean_prefix("minute", std::string(schema::kMinute));
     qp.add_boolean_prefix("part", std::string(schema::kPart));
+    qp.add_boolean_prefix(
+        "council", (new NameProcessor(*this, &QueryBuilder::councils_matching, schema::kCouncil))->release());
     qp.add_boolean_prefix(
         "committee", (new NameProcessor(*this, &QueryBuilder::committees_matching, schema::kCommittee))->release());
     qp.add_boolean_prefix(
@@ -330,8 +342,13 @@ std::string QueryBuilder::corrected(const std::string& query) const {
 }
 
 Xapian::Query QueryBuilder::more_like(const std::string& id, const Xapian::Query& also) const {
-    const std::string id_term = std::string(schema::kId) + id;
+    std::string id_term = std::string(schema::kId) + id;
     Xapian::PostingIterator it = db_.postlist_begin(id_term);
+    if (it == db_.postlist_end(id_term)) {
+        // An id from before keys named their council.
+        id_term = std::string(schema::kLegacyId) + id;
+        it = db_.postlist_begin(id_term);
+    }
     if (it == db_.postlist_end(id_term)) throw BadRequest("No passage has the id '" + id + "'.");
     // The passage's most telling words (Xapian's relevance feedback), as an
     // OR query; the passage itself and its siblings are left out.
@@ -358,6 +375,7 @@ Xapian::Query QueryBuilder::more_like(const std::string& id, const Xapian::Query
 
 Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
     std::vector<Xapian::Query> filters;
+    if (r.council) filters.push_back(any_term(schema::kCouncil, councils_matching(*r.council)));
     if (r.committee) filters.push_back(any_term(schema::kCommittee, committees_matching(*r.committee)));
     if (r.officer) filters.push_back(any_term(schema::kOfficer, officers_matching(*r.officer)));
     if (r.person) filters.push_back(any_term(schema::kPerson, people_matching(*r.person)));

@@ -39,6 +39,7 @@ public:
     std::string corrected(const std::string& query) const;
 
     // Canonical names known to the index that match what was typed.
+    std::vector<std::string> councils_matching(const std::string& typed) const;
     std::vector<std::string> committees_matching(const std::string& typed) const;
     std::vector<std::string> officers_matching(const std::string& typed) const;
     std::vector<std::string> people_matching(const std::string& typed) const;
@@ -46,6 +47,7 @@ public:
 private:
     const Xapian::Database& db_;
     const Xapian::Database& vocabulary_;
+    std::vector<std::string> councils_;
     std::vector<std::string> committees_;
     std::vector<std::string> officers_;
     std::vector<std::string> people_;

@@ -26,6 +26,7 @@ struct FacetSpec {
     unsigned slot(unsigned i) const { return slots == 1 ? first_slot : schema::multi_slot(first_slot, more_slot, i); }
 };
 constexpr FacetSpec kFacets[] = {
+    {"council", schema::kSlotCouncil, 1},
     {"committee", schema::kSlotCommittee, 1},
     {"year", schema::kSlotYear, 1},
     {"officer", schema::kSlotOfficer0, schema::kMaxMultiValues, schema::kSlotOfficerMore0},
@@ -332,6 +333,7 @@ nlohmann::json to_json(const SearchResult& r) {
         {"id", p.id()},
         {"type", p.type},
         {"title", p.title},
+        {"council", optional(p.council)},
         {"committee", optional(p.committee)},
         {"meeting_date", optional(p.meeting_date)},
         {"minute", optional(p.minute)},

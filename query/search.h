@@ -18,6 +18,7 @@ namespace minutebook {
 // A search as every interface takes it (the design's filters).
 struct SearchRequest {
     std::string query;
+    std::optional<std::string> council;    // canonical name or any variant a person types ("Kent", "KCC")
     std::optional<std::string> committee;  // canonical name or any variant a person types
     std::optional<std::string> from;       // ISO date, inclusive, on meeting_date
     std::optional<std::string> to;         // ISO date, inclusive
@@ -36,7 +37,7 @@ struct SearchRequest {
 // order every interface lists them (URLs, hidden form fields).
 inline std::vector<std::pair<const char*, const std::optional<std::string>*>> filter_fields(
     const SearchRequest& r) {
-    return {{"committee", &r.committee}, {"from", &r.from},         {"to", &r.to},
+    return {{"council", &r.council},     {"committee", &r.committee}, {"from", &r.from},         {"to", &r.to},
             {"officer", &r.officer},     {"person", &r.person},     {"decision", &r.decision},
             {"type", &r.type},           {"status", &r.status},     {"like", &r.like}};
 }

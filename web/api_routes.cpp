@@ -39,9 +39,10 @@ nlohmann::json passage_json(const Passage& passage) {
 }
 
 nlohmann::json meeting_json(const MeetingRef& m) {
-    return {{"committee", m.committee},
+    return {{"council", m.council ? nlohmann::json(*m.council) : nlohmann::json(nullptr)},
+            {"committee", m.committee},
             {"date", m.date},
-            {"url", meeting_href(m.committee, m.date)},
+            {"url", meeting_url(m.council, m.committee, m.date)},
             {"passages", m.passages}};
 }
 
@@ -102,25 +103,32 @@ void add_api_routes(httplib::Server& server, Context& context) {
             res.set_content(body.dump(), "application/json");
         }));
 
-    server.Get(
-        R"(/api/meetings/([^/]+)/([^/]+))",
-        guarded([&context](const httplib::Request& req, httplib::Response& res) {
-            const std::string slug = req.matches[1], date = req.matches[2];
-            if (!path_segment(slug) || !iso_date_text(date)) {
-                return send_failure(
-                    req, res,
-                    bad_request("A meeting's address is /api/meetings/committee/YYYY-MM-DD."));
-            }
-            auto session = context.sessions.acquire();
-            const auto passages = meeting_passages(session->db, slug, date);
-            if (passages.empty())
-                return send_failure(req, res,
-                                    not_found("The archive has no meeting of this committee on " +
-                                              long_date(date) + "."));
-            nlohmann::json body = nlohmann::json::array();
-            for (const auto& p : passages) body.push_back(passage_json(p));
-            res.set_content(body.dump(), "application/json");
-        }));
+    // A meeting's passages: /api/meetings/{council}/{committee}/{date}, and
+    // /api/meetings/{committee}/{date} for the meetings of that committee
+    // and date of every council.
+    auto meeting_route = [&context](const httplib::Request& req, httplib::Response& res, const std::string& council,
+                                    const std::string& slug, const std::string& date) {
+        if ((!council.empty() && !path_segment(council)) || !path_segment(slug) || !iso_date_text(date)) {
+            return send_failure(
+                req, res, bad_request("A meeting's address is /api/meetings/council/committee/YYYY-MM-DD."));
+        }
+        auto session = context.sessions.acquire();
+        const auto passages = meeting_passages(session->db, council, slug, date);
+        if (passages.empty())
+            return send_failure(req, res,
+                                not_found("The archive has no meeting of this committee on " + long_date(date) + "."));
+        nlohmann::json body = nlohmann::json::array();
+        for (const auto& p : passages) body.push_back(passage_json(p));
+        res.set_content(body.dump(), "application/json");
+    };
+    server.Get(R"(/api/meetings/([^/]+)/([^/]+)/([^/]+))",
+               guarded([meeting_route](const httplib::Request& req, httplib::Response& res) {
+                   meeting_route(req, res, req.matches[1], req.matches[2], req.matches[3]);
+               }));
+    server.Get(R"(/api/meetings/([^/]+)/([^/]+))",
+               guarded([meeting_route](const httplib::Request& req, httplib::Response& res) {
+                   meeting_route(req, res, "", req.matches[1], req.matches[2]);
+               }));
 
     server.Get(R"(/api/officers/([^/]+))",
                guarded([&context](const httplib::Request& req, httplib::Response& res) {

@@ -1,4 +1,5 @@
 #include "web/html.h"
+#include "web/lookup.h"
 #include "web/pages.h"
 #include "web/params.h"
 
@@ -17,8 +18,8 @@ const std::vector<FacetValue>& facet(const SearchResponse& response, const std::
 }
 
 std::string meeting_link(const CommitteeSummary& c, const std::pair<std::string, int>& meeting) {
-    return "<a href=\"/meetings/" + escape(url_encode(c.slug)) + "/" + escape(meeting.first) +
-           "\">" + escape(long_date(meeting.first)) + "</a>";
+    return "<a href=\"" + escape(meeting_url(c.council, c.name, meeting.first)) + "\">" +
+           escape(long_date(meeting.first)) + "</a>";
 }
 
 std::string year_links(const SearchResponse& everything) {

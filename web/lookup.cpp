@@ -73,30 +73,41 @@ std::optional<Passage> passage_by_id(const Xapian::Database& db, const std::stri
     return first_with(db, term(schema::kId, id));
 }
 
-std::optional<Passage> minute_item(const Xapian::Database& db, const std::string& committee_slug,
-                                   const std::string& date, const std::string& number) {
-    if (auto p = passage_by_key(db, "minute/" + committee_slug + "/" + date + "/" + number)) {
-        if (p->type == "minute") return p;
-    }
-    // The key may print the number otherwise than its URL does ("12.1" is
-    // "12-1" in a URL): look among the meeting's minute items.
-    const std::vector<Xapian::Query> terms = {
-        Xapian::Query(term(schema::kCommittee, committee_slug)),
-        Xapian::Query(term(schema::kDate, date_digits(date))),
-        Xapian::Query(term(schema::kType, "minute"))};
-    Xapian::Query query(Xapian::Query::OP_AND, terms.begin(), terms.end());
-    for (auto& p : all_matching(db, query)) {
-        if (p.minute && slugify(*p.minute) == number) return std::move(p);
-    }
-    return std::nullopt;
+std::vector<Passage> passages_by_legacy_id(const Xapian::Database& db, const std::string& id) {
+    return all_matching(db, Xapian::Query(term(schema::kLegacyId, id)));
 }
 
-std::vector<Passage> meeting_passages(const Xapian::Database& db, const std::string& committee_slug,
-                                      const std::string& date) {
-    Xapian::Query query(Xapian::Query::OP_AND,
-                        Xapian::Query(term(schema::kCommittee, committee_slug)),
-                        Xapian::Query(term(schema::kDate, date_digits(date))));
-    std::vector<Passage> out = all_matching(db, query);
+namespace {
+
+// The terms of one meeting, of one council or (empty slug) of any.
+Xapian::Query meeting_query(const std::string& council_slug, const std::string& committee_slug,
+                            const std::string& date) {
+    std::vector<Xapian::Query> terms = {Xapian::Query(term(schema::kCommittee, committee_slug)),
+                                        Xapian::Query(term(schema::kDate, date_digits(date)))};
+    if (!council_slug.empty()) terms.emplace_back(term(schema::kCouncil, council_slug));
+    return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+std::vector<Passage> minute_items(const Xapian::Database& db, const std::string& council_slug,
+                                  const std::string& committee_slug, const std::string& date,
+                                  const std::string& number) {
+    // The key may print the number otherwise than its URL does ("12.1" is
+    // "12-1" in a URL): look among the meeting's minute items.
+    Xapian::Query query(Xapian::Query::OP_AND, meeting_query(council_slug, committee_slug, date),
+                        Xapian::Query(term(schema::kType, "minute")));
+    std::vector<Passage> out;
+    for (auto& p : all_matching(db, query)) {
+        if (p.minute && slugify(*p.minute) == number) out.push_back(std::move(p));
+    }
+    std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) { return a.key < b.key; });
+    return out;
+}
+
+std::vector<Passage> meeting_passages(const Xapian::Database& db, const std::string& council_slug,
+                                      const std::string& committee_slug, const std::string& date) {
+    std::vector<Passage> out = all_matching(db, meeting_query(council_slug, committee_slug, date));
     std::stable_sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) {
         const int ra = type_rank(a.type), rb = type_rank(b.type);
         if (ra != rb) return ra < rb;
@@ -110,38 +121,86 @@ std::vector<Passage> meeting_passages(const Xapian::Database& db, const std::str
     return out;
 }
 
+std::vector<std::string> councils_of(const std::vector<Passage>& passages) {
+    std::vector<std::string> out;
+    for (const auto& p : passages) {
+        const std::string c = p.council.value_or("");
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+std::string meeting_url(const std::optional<std::string>& council, const std::string& committee,
+                        const std::string& date) {
+    return "/meetings/" + (council ? slugify(*council) + "/" : "") + slugify(committee) + "/" + date;
+}
+
 std::optional<std::string> committee_name(const Xapian::Database& db, const std::string& slug) {
     std::string name = db.get_metadata("committee:" + slug);
     if (name.empty()) return std::nullopt;
     return name;
 }
 
+std::vector<std::pair<std::string, int>> councils(const Xapian::Database& db) {
+    const std::string prefix = "council:";
+    std::vector<std::pair<std::string, int>> out;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const int passages = static_cast<int>(db.get_termfreq(term(schema::kCouncil, (*it).substr(prefix.size()))));
+        if (passages > 0) out.emplace_back(db.get_metadata(*it), passages);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+namespace {
+
+// The meetings (dates with their passages) of the passages `query` matches.
+std::vector<std::pair<std::string, int>> meetings_of(const Xapian::Database& db, const Xapian::Query& query,
+                                                     int* passages) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy dates(schema::kSlotDate);
+    enquire.add_matchspy(&dates);
+    Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+    *passages = static_cast<int>(mset.get_matches_estimated());
+    std::vector<std::pair<std::string, int>> out;
+    for (auto d = dates.values_begin(); d != dates.values_end(); ++d) {
+        if ((*d).size() == 8) out.emplace_back(iso_date(*d), static_cast<int>(d.get_termfreq()));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    return out;
+}
+
+}  // namespace
+
 std::vector<CommitteeSummary> committees(const Xapian::Database& db) {
     const std::string prefix = "committee:";
     std::vector<CommitteeSummary> out;
+    const auto known_councils = councils(db);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        CommitteeSummary c;
-        c.slug = (*it).substr(prefix.size());
-        c.name = db.get_metadata(*it);
-        const std::string committee_term = term(schema::kCommittee, c.slug);
-        c.passages = static_cast<int>(db.get_termfreq(committee_term));
-        if (c.passages == 0) continue;
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(committee_term));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::ValueCountMatchSpy dates(schema::kSlotDate);
-        enquire.add_matchspy(&dates);
-        enquire.get_mset(0, 0, db.get_doccount());
-        for (auto d = dates.values_begin(); d != dates.values_end(); ++d) {
-            if ((*d).size() == 8)
-                c.meetings.emplace_back(iso_date(*d), static_cast<int>(d.get_termfreq()));
+        const std::string slug = (*it).substr(prefix.size()), name = db.get_metadata(*it);
+        const Xapian::Query committee(term(schema::kCommittee, slug));
+        if (db.get_termfreq(term(schema::kCommittee, slug)) == 0) continue;
+        auto add = [&](std::optional<std::string> council, const Xapian::Query& query) {
+            CommitteeSummary c;
+            c.council = std::move(council);
+            c.name = name;
+            c.slug = slug;
+            c.meetings = meetings_of(db, query, &c.passages);
+            if (c.passages > 0) out.push_back(std::move(c));
+        };
+        for (const auto& [council, count] : known_councils) {
+            add(council, Xapian::Query(Xapian::Query::OP_AND, committee,
+                                       Xapian::Query(term(schema::kCouncil, slugify(council)))));
         }
-        std::sort(c.meetings.begin(), c.meetings.end(),
-                  [](const auto& a, const auto& b) { return a.first > b.first; });
-        out.push_back(std::move(c));
+        add(std::nullopt, Xapian::Query(Xapian::Query::OP_AND_NOT, committee,
+                                        Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(schema::kCouncil))));
     }
-    std::sort(out.begin(), out.end(),
-              [](const CommitteeSummary& a, const CommitteeSummary& b) { return a.name < b.name; });
+    std::sort(out.begin(), out.end(), [](const CommitteeSummary& a, const CommitteeSummary& b) {
+        return std::make_tuple(!a.council, a.council.value_or(""), a.name) <
+               std::make_tuple(!b.council, b.council.value_or(""), b.name);
+    });
     return out;
 }
 

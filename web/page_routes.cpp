@@ -79,50 +79,87 @@ void add_page_routes(httplib::Server& server, Context& context) {
                    send_html(res, help_page());
                }));
 
+    // A minute item: /minutes/{council}/{committee}/{date}/{number}, and
+    // for one of no known council /minutes/{committee}/{date}/{number}.
+    // Addresses from before URLs named councils still answer: a redirect to
+    // the item's address, or the candidates when councils now tell them apart.
+    auto minute_route = [&context](const httplib::Request& req, httplib::Response& res, const std::string& council,
+                                   const std::string& slug, const std::string& date, const std::string& number) {
+        if ((!council.empty() && !path_segment(council)) || !path_segment(slug) || !iso_date_text(date) ||
+            !path_segment(number)) {
+            return send_failure(
+                req, res, bad_request("A minute item's address is /minutes/council/committee/YYYY-MM-DD/number."));
+        }
+        auto session = context.sessions.acquire();
+        const auto items = minute_items(session->db, council, slug, date, number);
+        if (items.empty()) {
+            const auto name = committee_name(session->db, slug);
+            return send_failure(req, res,
+                                not_found("The archive has no minute " + number + " of the " +
+                                          name.value_or("committee") + " meeting of " + long_date(date) + "."));
+        }
+        if (items.size() > 1) return send_candidates(res, "Minute " + number + " of " + long_date(date), items);
+        const Passage& item = items.front();
+        if (passage_url(item) != req.path) return send_redirect(res, passage_url(item));
+        send_html(res, passage_page(item, cited_minutes(session->db, item), citing_passages(session->db, item)));
+    };
+    server.Get(R"(/minutes/([^/]+)/([^/]+)/([^/]+)/([^/]+))",
+               guarded([minute_route](const httplib::Request& req, httplib::Response& res) {
+                   // An old address with a segment too many is no address at all.
+                   if (!iso_date_text(req.matches[3])) {
+                       return send_failure(req, res, not_found("No page of the archive has this address."));
+                   }
+                   minute_route(req, res, req.matches[1], req.matches[2], req.matches[3], req.matches[4]);
+               }));
     server.Get(R"(/minutes/([^/]+)/([^/]+)/([^/]+))",
-               guarded([&context](const httplib::Request& req, httplib::Response& res) {
-                   const std::string slug = req.matches[1], date = req.matches[2],
-                                     number = req.matches[3];
-                   if (!path_segment(slug) || !iso_date_text(date) || !path_segment(number)) {
-                       return send_failure(
-                           req, res,
-                           bad_request(
-                               "A minute item's address is /minutes/committee/YYYY-MM-DD/number."));
-                   }
-                   auto session = context.sessions.acquire();
-                   auto item = minute_item(session->db, slug, date, number);
-                   if (!item) {
-                       const auto name = committee_name(session->db, slug);
-                       return send_failure(req, res,
-                                           not_found("The archive has no minute " + number +
-                                                     " of the " + name.value_or("committee") +
-                                                     " meeting of " + long_date(date) + "."));
-                   }
-                   send_html(res, passage_page(*item, cited_minutes(session->db, *item),
-                                               citing_passages(session->db, *item)));
+               guarded([minute_route](const httplib::Request& req, httplib::Response& res) {
+                   minute_route(req, res, "", req.matches[1], req.matches[2], req.matches[3]);
                }));
 
+    // A meeting: /meetings/{council}/{committee}/{date}, and as for minutes.
+    auto meeting_route = [&context](const httplib::Request& req, httplib::Response& res, const std::string& council,
+                                    const std::string& slug, const std::string& date) {
+        if ((!council.empty() && !path_segment(council)) || !path_segment(slug) || !iso_date_text(date)) {
+            return send_failure(req, res,
+                                bad_request("A meeting's address is /meetings/council/committee/YYYY-MM-DD."));
+        }
+        auto session = context.sessions.acquire();
+        auto passages = meeting_passages(session->db, council, slug, date);
+        const auto name = committee_name(session->db, slug);
+        if (passages.empty()) {
+            return send_failure(req, res,
+                                not_found("The archive has no meeting of " +
+                                          (name ? "the " + *name : std::string("this committee")) + " on " +
+                                          long_date(date) + "."));
+        }
+        const std::vector<std::string> councils = councils_of(passages);
+        if (council.empty() && councils.size() > 1) {
+            std::vector<Passage> one_each;
+            for (const auto& c : councils) {
+                for (const auto& p : passages) {
+                    if (p.council.value_or("") == c) {
+                        one_each.push_back(p);
+                        break;
+                    }
+                }
+            }
+            return send_candidates(res, "Meetings of " + long_date(date), one_each, /*meetings=*/true);
+        }
+        const Passage& first = passages.front();
+        const std::string url = meeting_url(first.council, slug, date);
+        if (council.empty() && first.council) return send_redirect(res, url);
+        send_html(res, meeting_page(name.value_or(first.committee.value_or(slug)), date, passages));
+    };
+    server.Get(R"(/meetings/([^/]+)/([^/]+)/([^/]+))",
+               guarded([meeting_route](const httplib::Request& req, httplib::Response& res) {
+                   if (!iso_date_text(req.matches[3])) {
+                       return send_failure(req, res, not_found("No page of the archive has this address."));
+                   }
+                   meeting_route(req, res, req.matches[1], req.matches[2], req.matches[3]);
+               }));
     server.Get(R"(/meetings/([^/]+)/([^/]+))",
-               guarded([&context](const httplib::Request& req, httplib::Response& res) {
-                   const std::string slug = req.matches[1], date = req.matches[2];
-                   if (!path_segment(slug) || !iso_date_text(date)) {
-                       return send_failure(
-                           req, res,
-                           bad_request("A meeting's address is /meetings/committee/YYYY-MM-DD."));
-                   }
-                   auto session = context.sessions.acquire();
-                   auto passages = meeting_passages(session->db, slug, date);
-                   if (passages.empty()) {
-                       const auto name = committee_name(session->db, slug);
-                       return send_failure(
-                           req, res,
-                           not_found("The archive has no meeting of " +
-                                     (name ? "the " + *name : std::string("this committee")) +
-                                     " on " + long_date(date) + "."));
-                   }
-                   std::string name = committee_name(session->db, slug)
-                                          .value_or(passages.front().committee.value_or(slug));
-                   send_html(res, meeting_page(name, date, passages));
+               guarded([meeting_route](const httplib::Request& req, httplib::Response& res) {
+                   meeting_route(req, res, "", req.matches[1], req.matches[2]);
                }));
 
     server.Get(R"(/passages/([^/]+))",
@@ -134,9 +171,14 @@ void add_page_routes(httplib::Server& server, Context& context) {
                    }
                    auto session = context.sessions.acquire();
                    auto passage = passage_by_id(session->db, id);
-                   if (!passage)
+                   if (!passage) {
+                       // An id from before keys named their council.
+                       const auto renamed = passages_by_legacy_id(session->db, id);
+                       if (renamed.size() == 1) return send_redirect(res, passage_url(renamed.front()));
+                       if (renamed.size() > 1) return send_candidates(res, "Passages with this id", renamed);
                        return send_failure(req, res,
                                            not_found("No passage with this id is in the archive."));
+                   }
                    send_html(res, passage_page(*passage, cited_minutes(session->db, *passage),
                                                citing_passages(session->db, *passage)));
                }));
@@ -172,21 +214,73 @@ void add_page_routes(httplib::Server& server, Context& context) {
                                            bad_request("q must be UTF-8 text of at most " +
                                                        std::to_string(kMaxQueryBytes) + " bytes."));
                    }
+                   const std::string council = req.get_param_value("council");
                    auto session = context.sessions.acquire();
-                   std::optional<CommitteeSummary> committee;
+                   // One per council that has a committee of this name.
+                   std::vector<CommitteeSummary> found;
                    for (auto& c : committees(session->db)) {
-                       if (c.slug == slug) committee = std::move(c);
+                       if (c.slug == slug && (council.empty() || slugify(c.council.value_or("")) == council)) {
+                           found.push_back(std::move(c));
+                       }
                    }
-                   if (!committee)
+                   if (found.empty())
                        return send_failure(req, res,
                                            not_found("The archive has no committee of this name."));
+                   if (found.size() > 1) {
+                       std::string list;
+                       for (const auto& c : found) {
+                           list += "<li><a href=\"" +
+                                   escape("/committees/" + url_encode(slug) + "?council=" +
+                                          url_encode(slugify(c.council.value_or("")))) +
+                                   "\">" + escape(c.council.value_or("No council named") + ": " + c.name) +
+                                   "</a></li>\n";
+                       }
+                       res.status = 300;
+                       return send_html(res, html_page({found.front().name, "", "", "", true},
+                                                       "<h1>" + escape(found.front().name) +
+                                                           "</h1>\n<p>Several councils have a committee of "
+                                                           "this name. Choose one:</p>\n<ul>\n" +
+                                                           list + "</ul>"));
+                   }
+                   const std::optional<CommitteeSummary> committee = std::move(found.front());
                    std::vector<Passage> decisions;
                    if (!topic.empty()) {
-                       auto found = decisions_timeline(*session, committee->name, topic);
-                       if (!found) return send_failure(req, res, found.failure());
-                       decisions = std::move(found.value());
+                       auto timeline = decisions_timeline(*session, committee->council, committee->name, topic);
+                       if (!timeline) return send_failure(req, res, timeline.failure());
+                       decisions = std::move(timeline.value());
                    }
                    send_html(res, committee_page(*committee, topic, decisions));
+               }));
+
+    server.Get(R"(/councils/([^/]+))",
+               guarded([&context](const httplib::Request& req, httplib::Response& res) {
+                   const std::string slug = req.matches[1];
+                   const std::string topic = req.get_param_value("q");
+                   if (!path_segment(slug))
+                       return send_failure(req, res, bad_request("A council's address is /councils/name."));
+                   if (topic.size() > kMaxQueryBytes || !clean_text(topic)) {
+                       return send_failure(req, res,
+                                           bad_request("q must be UTF-8 text of at most " +
+                                                       std::to_string(kMaxQueryBytes) + " bytes."));
+                   }
+                   auto session = context.sessions.acquire();
+                   const std::string name = session->db.get_metadata("council:" + slug);
+                   if (name.empty()) return send_failure(req, res, not_found("The archive has no council of this name."));
+                   std::vector<CommitteeSummary> its;
+                   for (auto& c : committees(session->db)) {
+                       if (c.council == name) its.push_back(std::move(c));
+                   }
+                   SearchRequest all;
+                   all.council = name;
+                   all.limit = 1;
+                   const SearchResponse everything = session->searcher.search(all);
+                   std::vector<Passage> decisions;
+                   if (!topic.empty()) {
+                       auto timeline = decisions_timeline(*session, name, "", topic);
+                       if (!timeline) return send_failure(req, res, timeline.failure());
+                       decisions = std::move(timeline.value());
+                   }
+                   send_html(res, council_page(name, its, everything, topic, decisions));
                }));
 }
 

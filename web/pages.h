@@ -54,6 +54,13 @@ std::string profile_page(const Profile& profile);
 std::string committee_page(const CommitteeSummary& committee, const std::string& topic,
                            const std::vector<Passage>& decisions);
 
+// A council: its committees, the officers and people most named
+// (`everything`: a search of its passages), its meetings by year, and with a
+// `topic` the minute items about it that record a decision.
+std::string council_page(const std::string& council, const std::vector<CommitteeSummary>& committees,
+                         const SearchResponse& everything, const std::string& topic,
+                         const std::vector<Passage>& decisions);
+
 // The link that opens a file's PDF at a page.
 std::string pdf_href(const std::string& file_id, int page);
 

@@ -10,7 +10,7 @@
 namespace minutebook::web {
 namespace {
 
-const std::set<std::string> kNames = {"q",       "committee", "from",     "to",
+const std::set<std::string> kNames = {"q",       "council",   "committee", "from",     "to",
                                       "officer", "person",    "decision", "type",
                                       "status",  "sort",      "offset",   "limit", "like"};
 
@@ -84,7 +84,7 @@ Outcome<SearchRequest> search_request(const Params& params, const ParamRules& ru
             if (rules.reject_unknown) {
                 return bad_request(
                     "Unknown parameter '" + (clean_text(name) ? name : "?") +
-                    "': use q, committee, from, to, officer, person, decision, type, "
+                    "': use q, council, committee, from, to, officer, person, decision, type, "
                     "status, sort, offset or limit.");
             }
             continue;
@@ -133,6 +133,7 @@ Outcome<SearchRequest> search_request(const Params& params, const ParamRules& ru
                 return bad_request(name + " must be " + choice.listed + ".");
             }
         }
+        if (name == "council") request.council = value;
         if (name == "committee") request.committee = value;
         if (name == "from") request.from = value;
         if (name == "to") request.to = value;

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "web/html.h"
+#include "web/lookup.h"
 #include "web/pages.h"
 #include "web/params.h"
 
@@ -58,7 +59,7 @@ std::string facts_html(const Passage& p) {
     }
     if (p.meeting_date) {
         fact("Meeting", p.committee
-                            ? "<a href=\"" + escape(meeting_href(*p.committee, *p.meeting_date)) +
+                            ? "<a href=\"" + escape(meeting_url(p.council, *p.committee, *p.meeting_date)) +
                                   "\">" + escape(long_date(*p.meeting_date)) + "</a>"
                             : escape(long_date(*p.meeting_date)));
     }
@@ -148,7 +149,7 @@ std::string crumbs(const Passage& p) {
         out += " › <a href=\"" + escape(committee_search_href(*p.committee)) + "\">" +
                escape(*p.committee) + "</a>";
         if (p.meeting_date) {
-            out += " › <a href=\"" + escape(meeting_href(*p.committee, *p.meeting_date)) + "\">" +
+            out += " › <a href=\"" + escape(meeting_url(p.council, *p.committee, *p.meeting_date)) + "\">" +
                    escape(long_date(*p.meeting_date)) + "</a>";
         }
     }

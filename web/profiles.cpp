@@ -50,13 +50,14 @@ bool officer_contact(const Passage& p, const std::string& name) {
 }
 
 std::vector<MeetingRef> meetings_of(const std::vector<Passage>& passages) {
-    std::map<std::pair<std::string, std::string>, int> counts;
+    std::map<std::tuple<std::string, std::string, std::optional<std::string>>, int> counts;
     for (const auto& p : passages) {
-        if (p.committee && p.meeting_date) ++counts[{*p.meeting_date, *p.committee}];
+        if (p.committee && p.meeting_date) ++counts[{*p.meeting_date, *p.committee, p.council}];
     }
     std::vector<MeetingRef> out;
     for (auto it = counts.rbegin(); it != counts.rend(); ++it) {
-        out.push_back({it->first.second, it->first.first, it->second});
+        const auto& [date, committee, council] = it->first;
+        out.push_back(MeetingRef{committee, council, date, it->second});
     }
     return out;
 }
@@ -75,9 +76,8 @@ std::string committee_href(const std::string& committee) {
     return "/committees/" + url_encode(slugify(committee));
 }
 
-std::string meeting_href(const std::string& committee, const std::string& date) {
-    return "/meetings/" + url_encode(slugify(committee)) + "/" + date;
-}
+std::string council_href(const std::string& council) { return "/councils/" + url_encode(slugify(council)); }
+
 
 bool attendance_passage(const Passage& p) {
     return p.type == "page" && p.part == "minutes" && p.title.rfind("Attendance", 0) == 0;
@@ -129,7 +129,7 @@ Outcome<Profile> profile(IndexSession& session, Profile::Kind kind, const std::s
 std::vector<MeetingRef> all_meetings(const Xapian::Database& db) {
     std::vector<MeetingRef> out;
     for (const auto& c : committees(db)) {
-        for (const auto& [date, count] : c.meetings) out.push_back({c.name, date, count});
+        for (const auto& [date, count] : c.meetings) out.push_back(MeetingRef{c.name, c.council, date, count});
     }
     std::stable_sort(out.begin(), out.end(), [](const MeetingRef& a, const MeetingRef& b) {
         return std::tie(b.date, a.committee) < std::tie(a.date, b.committee);
@@ -137,12 +137,12 @@ std::vector<MeetingRef> all_meetings(const Xapian::Database& db) {
     return out;
 }
 
-Outcome<std::vector<Passage>> decisions_timeline(IndexSession& session,
-                                                 const std::string& committee,
-                                                 const std::string& topic) {
+Outcome<std::vector<Passage>> decisions_timeline(IndexSession& session, const std::optional<std::string>& council,
+                                                 const std::string& committee, const std::string& topic) {
     SearchRequest request;
     request.query = topic;
-    request.committee = committee;
+    if (!committee.empty()) request.committee = committee;
+    request.council = council;
     request.type = "minute";
     request.sort = "date";
     request.limit = kMaxLimit;

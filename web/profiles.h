@@ -14,6 +14,7 @@ namespace minutebook::web {
 
 struct MeetingRef {
     std::string committee;  // canonical name
+    std::optional<std::string> council;  // canonical name, none when not known
     std::string date;       // ISO
     int passages = 0;       // of the meeting, or of it naming the profile's subject
 };
@@ -44,18 +45,19 @@ std::vector<MeetingRef> all_meetings(const Xapian::Database& db);
 
 // Minute items of one committee about `topic` that record a decision,
 // oldest first.
-Outcome<std::vector<Passage>> decisions_timeline(IndexSession& session,
-                                                 const std::string& committee,
-                                                 const std::string& topic);
+// `committee` and `council` empty: of any.
+Outcome<std::vector<Passage>> decisions_timeline(IndexSession& session, const std::optional<std::string>& council,
+                                                 const std::string& committee, const std::string& topic);
 
 // Whether a minutes passage is an attendance list ("Attendance: ...").
 bool attendance_passage(const Passage& p);
 
 // Links: "/officers/<slug>", "/people/<slug>", "/committees/<slug>",
-// "/meetings/<slug>/<date>" (not escaped).
+// (meetings: web/lookup.h meeting_url) (not escaped).
 std::string officer_href(const std::string& name);
 std::string person_href(const std::string& name);
 std::string committee_href(const std::string& committee);
-std::string meeting_href(const std::string& committee, const std::string& date);
+// "/councils/<slug>".
+std::string council_href(const std::string& council);
 
 }  // namespace minutebook::web

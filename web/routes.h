@@ -39,6 +39,14 @@ void send_error(const httplib::Request& req, httplib::Response& res, int status,
 
 void send_html(httplib::Response& res, const std::string& html);
 
+// 301 to `location` (a path on this server): an address that moved.
+void send_redirect(httplib::Response& res, const std::string& location);
+// 300 and a page listing `passages` (their addresses, or with `meetings`
+// the addresses of their meetings), each with its council, committee and
+// date: an old address that now names several things.
+void send_candidates(httplib::Response& res, const std::string& heading, const std::vector<Passage>& passages,
+                     bool meetings = false);
+
 // A search through the query layer, a request it refuses as a Failure.
 Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& request);
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "web/html.h"
+#include "web/lookup.h"
 #include "web/pages.h"
 #include "web/params.h"
 
@@ -25,6 +26,7 @@ bool year_range(const SearchRequest& r, std::string* year) {
 }
 
 std::optional<std::string>* filter_field(SearchRequest& r, const std::string& facet) {
+    if (facet == "council") return &r.council;
     if (facet == "committee") return &r.committee;
     if (facet == "officer") return &r.officer;
     if (facet == "decision") return &r.decision;
@@ -168,12 +170,13 @@ std::string result_html(const SearchResult& r) {
     if (p.status)
         out += "<span class=\"badge\">" + escape(p.status_text.value_or(*p.status)) + "</span>";
     if (p.ocr()) out += "<span class=\"badge ocr\" title=\"Text read by OCR\">OCR</span>";
+    if (p.council) out += "<span>" + escape(*p.council) + "</span>";
     if (p.committee) out += "<span>" + escape(*p.committee) + "</span>";
     if (p.meeting_date) {
         const std::string date = escape(long_date(*p.meeting_date));
         if (p.committee) {
-            out += "<span><a href=\"/meetings/" + escape(url_encode(slugify(*p.committee))) + "/" +
-                   escape(*p.meeting_date) + "\">Meeting of " + date + "</a></span>";
+            out += "<span><a href=\"" + escape(meeting_url(p.council, *p.committee, *p.meeting_date)) +
+                   "\">Meeting of " + date + "</a></span>";
         } else {
             out += "<span>" + date + "</span>";
         }
@@ -267,6 +270,8 @@ std::string search_page(const SearchResponse& response, int default_limit, const
                 "sample of the archive.</p>\n";
     }
     for (const auto& [facet, values] : response.facets) {
+        // Councils are shown when the results span more than one.
+        if (facet == "council" && values.size() < 2) continue;
         main += facet_html(r, facet, values, response.facets_exact, default_limit);
         if (facet == "year") main += dates_form(r, default_limit);
     }

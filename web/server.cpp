@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "web/html.h"
+#include "web/lookup.h"
 #include "web/routes.h"
 
 namespace minutebook::web {
@@ -164,6 +165,30 @@ void send_html(httplib::Response& res, const std::string& html) {
         "form-action 'self'; "
         "base-uri 'none'; frame-ancestors 'none'");
     res.set_content(html, "text/html; charset=utf-8");
+}
+
+void send_redirect(httplib::Response& res, const std::string& location) {
+    res.set_redirect(location, 301);
+}
+
+void send_candidates(httplib::Response& res, const std::string& heading, const std::vector<Passage>& passages,
+                     bool meetings) {
+    std::string list;
+    for (const auto& p : passages) {
+        const std::string url = meetings ? meeting_url(p.council, p.committee.value_or(""), p.meeting_date.value_or(""))
+                                         : passage_url(p);
+        std::string what = p.council.value_or("No council named");
+        if (p.committee) what += ", " + *p.committee;
+        if (p.meeting_date) what += ", " + long_date(*p.meeting_date);
+        if (!meetings) what += ": " + p.title;
+        list += "<li><a href=\"" + escape(url) + "\">" + escape(what) + "</a></li>\n";
+    }
+    res.status = 300;
+    send_html(res, html_page({heading, "", "", "", true},
+                             "<h1>" + escape(heading) + "</h1>\n<p>This address names " +
+                                 std::to_string(passages.size()) +
+                                 " things in this archive, one for each council that has it. Choose one:</p>\n<ul>\n" +
+                                 list + "</ul>"));
 }
 
 void send_error(const httplib::Request& req, httplib::Response& res, int status,
