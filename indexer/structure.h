@@ -19,8 +19,11 @@
 
 namespace minutebook {
 
-// A meeting: committee + date (+ time, venue as printed).
+// A meeting: council + committee + date (+ time, venue as printed).
 struct Meeting {
+    // The body whose papers these are ("Garelochhead Community Council",
+    // "Lincoln Township"), "" when not found.
+    std::string council;
     std::string committee;  // canonical name (core/committees.h), "" when not found
     std::string date;       // ISO date, "" when not found
     std::string time;       // "2.00pm - 4.15pm", "14:00", as printed

@@ -74,6 +74,37 @@ struct MinuteHeading {
 };
 std::optional<MinuteHeading> parse_minute_heading(std::string_view line);
 
+// The label at the start of a minute item's heading, in the shapes items are
+// numbered with: "12.", "12)", "5a.", "8b", "5.0", and "1.Introductions"
+// with the title glued on. Sub-paragraph numbers ("5.1"), file numbers
+// ("17/01648/PP") and counts ("39 tickets", "3 Lochs Way") are not labels.
+struct ItemLabel {
+    std::string number;  // as printed, without a trailing '.' or ')': "5a", "5.0"
+    int major = 0;       // 5 for "5", "5a" and "5.0"
+    int minor = 0;       // the suffix letter's place, "5a" -> 1; 0 for none
+    std::string title;   // what follows on the line, "" for a bare label
+    bool punctuated = false;  // printed with '.' or ')'
+};
+std::optional<ItemLabel> parse_item_label(std::string_view line);
+
+// How much a numbered line looks like an item heading rather than a point of
+// a list: short titles score high, sentences and long lines low. `title` is
+// the heading's title (for a bare label, the line that gives it).
+double heading_score(const ItemLabel& label, std::string_view title);
+
+struct ItemCandidate {
+    ItemLabel label;
+    double score = 0;
+};
+
+// The items of a set of minutes among the numbered lines in document order:
+// the run of labels that best follow one another (12 -> 13, 5a -> 5b, 4 ->
+// 5a, 5i -> 6), allowing gaps and a repeated number at a cost, scored by
+// heading_score. Numbered points of a list inside an item fall out because
+// they break the run or score lower than the headings around them. Returns
+// the indices of the chosen candidates, in order.
+std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates);
+
 // Whether a line opens a resolution: "It was resolved ...", "RESOLVED that
 // ...", "... were approved as an accurate record".
 bool opens_resolution(std::string_view line);

@@ -1,0 +1,118 @@
+// Minute item labels and the sequence they form: which numbered lines of a
+// set of minutes are its items' headings.
+#include <algorithm>
+#include <cctype>
+
+#include "indexer/structure_internal.h"
+
+namespace minutebook::structure {
+namespace {
+
+bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
+bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// The penalty of a step from label a to label b, or a negative value when b
+// cannot follow a (a smaller number, or a jump of more than ten).
+double step_cost(const ItemLabel& a, const ItemLabel& b) {
+    constexpr double kGap = 0.25;        // per number left out
+    constexpr double kDuplicate = 0.8;   // the same number printed twice
+    if (b.major == a.major) {
+        if (b.minor == a.minor) return kDuplicate;
+        if (b.minor < a.minor) return -1;
+        // 5 -> 5a, 5a -> 5b; 5a -> 5d leaves two out.
+        return kGap * (b.minor - a.minor - 1);
+    }
+    if (b.major < a.major) return -1;
+    int gap = b.major - a.major - 1 + std::max(0, b.minor - 1);
+    if (gap > 9) return -1;
+    return kGap * gap;
+}
+
+}  // namespace
+
+std::optional<ItemLabel> parse_item_label(std::string_view line) {
+    size_t p = 0;
+    while (p < line.size() && digit(line[p])) ++p;
+    if (p == 0 || p > 4) return std::nullopt;
+    ItemLabel l;
+    l.major = std::stoi(std::string(line.substr(0, p)));
+    if (l.major == 0) return std::nullopt;
+    size_t q = p;
+    auto ends_label = [&](size_t at) { return at == line.size() || line[at] == '.' || line[at] == ')' || line[at] == ' '; };
+    // A letter suffix: "5a.", "9A", "8b Vice Convenor's report" (not "7pm", "2nd").
+    if (q < line.size() && alpha(line[q]) && ends_label(q + 1)) {
+        l.minor = std::tolower(static_cast<unsigned char>(line[q])) - 'a' + 1;
+        ++q;
+    }
+    size_t number_end = q;
+    if (l.minor == 0 && q + 1 < line.size() && line[q] == '.' && line[q + 1] == '0' &&
+        (q + 2 == line.size() || line[q + 2] == ' ')) {
+        // "5.0 Councillors' Updates": item 5 printed with its paragraph zero.
+        q += 2;
+        number_end = q;
+        l.punctuated = true;
+    } else if (q < line.size() && (line[q] == '.' || line[q] == ')')) {
+        ++q;
+        l.punctuated = true;
+    }
+    l.number = std::string(line.substr(0, number_end));
+    if (q < line.size() && line[q] != ' ') {
+        // "1.Introductions and welcome"; never "5.1", "17/01648/PP", "2021-0456".
+        if (!(l.punctuated && upper(line[q]))) return std::nullopt;
+    }
+    while (q < line.size() && line[q] == ' ') ++q;
+    l.title = std::string(line.substr(q));
+    while (!l.title.empty() && l.title.back() == ' ') l.title.pop_back();
+    if (l.title.empty()) return l;
+    // An unpunctuated number before words is a count ("39 tickets", "3 Lochs
+    // Way"), unless it carries a letter ("8b Vice Convenor's report").
+    if (!l.punctuated && l.minor == 0) return std::nullopt;
+    auto c = static_cast<unsigned char>(l.title[0]);
+    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"' || c >= 0x80)) return std::nullopt;
+    if (l.title.size() > 200 || l.title.back() == ',') return std::nullopt;
+    // A colon ends a heading ("MATTERS ARISING:") or opens a list ("Members
+    // present:", "The Committee noted the following:").
+    if (l.title.back() == ':' && l.title.size() > 60) return std::nullopt;
+    if (std::isdigit(c) && l.title.find(' ') == std::string::npos) return std::nullopt;  // "1. 2024"
+    return l;
+}
+
+double heading_score(const ItemLabel& label, std::string_view title) {
+    double score = label.title.empty() ? 0.8 : 1.0;
+    if (!label.punctuated) score -= 0.3;
+    if (title.size() <= 60) score += 0.3;
+    if (title.size() > 90) score -= 0.5;
+    if (!title.empty() && digit(title[0])) score -= 0.4;
+    // A sentence rather than a heading: long, in lower case, closed by a full stop.
+    if (title.size() > 50 && has_lower(title) && title.back() == '.') score -= 0.3;
+    return score;
+}
+
+std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates) {
+    const size_t n = candidates.size();
+    std::vector<double> best(n, 0);
+    std::vector<size_t> from(n, n);
+    constexpr size_t kLookBack = 400;
+    for (size_t j = 0; j < n; ++j) {
+        best[j] = candidates[j].score;
+        for (size_t i = j > kLookBack ? j - kLookBack : 0; i < j; ++i) {
+            double cost = step_cost(candidates[i].label, candidates[j].label);
+            if (cost < 0) continue;
+            double v = best[i] + candidates[j].score - cost;
+            if (v > best[j]) {
+                best[j] = v;
+                from[j] = i;
+            }
+        }
+    }
+    std::vector<size_t> chain;
+    if (n == 0) return chain;
+    size_t end = static_cast<size_t>(std::max_element(best.begin(), best.end()) - best.begin());
+    if (best[end] <= 0) return chain;
+    for (size_t k = end; k != n; k = from[k]) chain.push_back(k);
+    std::reverse(chain.begin(), chain.end());
+    return chain;
+}
+
+}  // namespace minutebook::structure
