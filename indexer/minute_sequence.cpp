@@ -2,6 +2,7 @@
 // set of minutes are its items' headings.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "indexer/structure_internal.h"
 
@@ -27,6 +28,24 @@ double step_cost(const ItemLabel& a, const ItemLabel& b) {
     int gap = b.major - a.major - 1 + std::max(0, b.minor - 1);
     if (gap > 9) return -1;
     return kGap * gap;
+}
+
+// Words in lower case other than the small words of a title ("and", "of").
+int lower_case_words(std::string_view text) {
+    static const std::string_view small[] = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"};
+    int count = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        size_t j = i;
+        while (j < text.size() && text[j] != ' ') ++j;
+        std::string_view word = text.substr(i, j - i);
+        if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+            std::find(std::begin(small), std::end(small), word) == std::end(small))
+            ++count;
+        i = j;
+    }
+    return count;
 }
 
 }  // namespace
@@ -86,11 +105,29 @@ double heading_score(const ItemLabel& label, std::string_view title) {
     if (!title.empty() && digit(title[0])) score -= 0.4;
     // A sentence rather than a heading: long, in lower case, closed by a full stop.
     if (title.size() > 50 && has_lower(title) && title.back() == '.') score -= 0.3;
+    // Headings are names of business; a numbered paragraph is a sentence
+    // ("Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be").
+    if (lower_case_words(title) >= 4) score -= 0.6;
+    if (opens_resolution(title)) score -= 0.6;
     return score;
 }
 
-std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates) {
+std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input) {
+    constexpr double kColumn = 3.0;      // points: labels closer than this share an indent
+    constexpr double kOtherIndent = 0.5;
+    constexpr double kRestartingColumn = 0.8;
+    std::vector<ItemCandidate> candidates = input;
     const size_t n = candidates.size();
+    // Columns of labels that start again at 1: numbered paragraphs of items.
+    for (size_t i = 0; i < n; ++i) {
+        if (candidates[i].x < 0) continue;
+        int ones = 0;
+        for (size_t k = 0; k < n; ++k) {
+            const auto& c = input[k];
+            if (c.x >= 0 && std::abs(c.x - input[i].x) < kColumn && c.label.major == 1 && c.label.minor == 0) ++ones;
+        }
+        if (ones >= 2) candidates[i].score -= kRestartingColumn;
+    }
     std::vector<double> best(n, 0);
     std::vector<size_t> from(n, n);
     constexpr size_t kLookBack = 400;
@@ -99,6 +136,8 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candi
         for (size_t i = j > kLookBack ? j - kLookBack : 0; i < j; ++i) {
             double cost = step_cost(candidates[i].label, candidates[j].label);
             if (cost < 0) continue;
+            if (candidates[i].x >= 0 && candidates[j].x >= 0 && std::abs(candidates[i].x - candidates[j].x) >= kColumn)
+                cost += kOtherIndent;
             double v = best[i] + candidates[j].score - cost;
             if (v > best[j]) {
                 best[j] = v;

@@ -1,6 +1,7 @@
 // Minutes: their own meeting, attendance, numbered items and resolutions.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "core/committees.h"
@@ -127,6 +128,17 @@ std::string title_beside(const std::vector<PageText>& pages, int page, const std
         }
     }
     return "";
+}
+
+// The left edge of the line that opens with `first_word`, the `occurrence`th
+// such line of its page (0-based, top to bottom); -1 when the page has no
+// word boxes or no such line.
+double label_x(const std::vector<VisualLine>& lines, std::string_view first_word, int occurrence) {
+    for (const auto& vl : lines) {
+        if (vl.words.empty() || vl.words.front()->text != first_word) continue;
+        if (occurrence-- == 0) return vl.words.front()->x0;
+    }
+    return -1;
 }
 
 bool is_item_marker(std::string_view line) {
@@ -311,6 +323,20 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
             }
         }
     }
+    // The header's other forms: "MINUTES for the X meeting held ... on
+    // Tuesday 25th October 2016", "Board Meeting Minutes (unapproved)" over
+    // "April 10, 2018".
+    std::optional<MinutesHeader> header = read_minutes_header(s, span.begin);
+    if (header) {
+        // The heading line alone may name only the place ("Lincoln Township"
+        // over "Board Meeting Minutes").
+        // "FINAL ADOPTED Minutes for the Garelochhead Community Council
+        // meeting": the name without the header's words.
+        if (!header->committee.empty() && (!names_a_body_word(mins.meeting.committee) ||
+                                           find_ci(mins.meeting.committee, header->committee) != std::string::npos))
+            mins.meeting.committee = canonical_committee(header->committee);
+        if (mins.meeting.date.empty()) mins.meeting.date = header->date;
+    }
     // Header fields, up to the first item.
     size_t header_end = std::min(span.end, i + 40);
     size_t k = i + 1;
@@ -340,37 +366,37 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         }
     }
     if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text);
+    mins.meeting.council = council_of(mins.meeting.committee);
 
-    // Items: numbered headings in sequence; a number out of sequence is a
-    // list inside an item ("1. Mr R Gough, Leader of the Council ...").
+    // Items: the numbered headings that run in sequence; numbered lines
+    // out of the run are points of a list inside an item ("1. Mr R Gough,
+    // Leader of the Council ...").
     struct Head {
         size_t line;
         size_t body;
         MinuteHeading h;
     };
-    std::vector<Head> heads;
+    std::vector<Head> candidates;
+    std::vector<ItemCandidate> labels;
+    std::map<int, std::vector<VisualLine>> page_lines;  // of the pages with labels
     size_t stop = span.end;
     for (size_t j = span.begin + 1; j < span.end; ++j) {
         const std::string& t = s.lines[j].text;
         if (t.empty()) continue;
-        if (!heads.empty() && is_signature(t)) {
+        if (!candidates.empty() && is_signature(t)) {
             stop = j;
             break;
         }
-        auto h = parse_minute_heading(t);
-        if (!h) continue;
-        int n = std::stoi(h->number);
-        if (!heads.empty()) {
-            int prev = std::stoi(heads.back().h.number);
-            if (n <= prev || n > prev + 10) continue;
-        }
+        auto label = parse_item_label(t);
+        if (!label) continue;
+        auto h = std::optional<MinuteHeading>(MinuteHeading{label->number, label->title});
         size_t body = j + 1;
         if (h->title.empty()) {
             h->title = title_beside(pages, s.lines[j].page, h->number);
             if (h->title.empty()) {
                 // Title on the next lines, up to Kent's "(Item N)".
                 size_t b = next_text(s, j + 1, span.end);
-                if (b < span.end && !parse_minute_heading(s.lines[b].text)) {
+                if (b < span.end && !parse_item_label(s.lines[b].text)) {
                     h->title = s.lines[b].text;
                     body = b + 1;
                 }
@@ -389,15 +415,34 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                                  : (t.size() >= 55 && nx.size() < 45 && nx.back() != '.' && nx.back() != ':' &&
                                     std::isupper(static_cast<unsigned char>(nx[0])) &&
                                     nx.find(' ') == std::string::npos);
-                if (!cont || parse_minute_heading(nx) || opens_resolution(nx)) break;
+                if (!cont || parse_item_label(nx) || opens_resolution(nx)) break;
                 h->title += ' ' + nx;
                 ++body;
                 if (caps) continue;
                 break;
             }
         }
-        heads.push_back(Head{j, body, *h});
+        // Trailing colons and dashes are the heading's punctuation, not its title.
+        while (!h->title.empty() && (h->title.back() == ':' || h->title.back() == ' ')) h->title.pop_back();
+        const int page = s.lines[j].page;
+        if (!page_lines.count(page)) {
+            for (const auto& p : pages) {
+                if (p.number == page) page_lines[page] = visual_lines(p);
+            }
+        }
+        const std::string first_word = t.substr(0, t.find(' '));
+        int occurrence = 0;
+        for (size_t k = j; k-- > 0 && s.lines[k].page == page;) {
+            if (s.lines[k].text.compare(0, first_word.size(), first_word) == 0 &&
+                (s.lines[k].text.size() == first_word.size() || s.lines[k].text[first_word.size()] == ' '))
+                ++occurrence;
+        }
+        double x = label_x(page_lines[page], first_word, occurrence);
+        labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x});
+        candidates.push_back(Head{j, body, *h});
     }
+    std::vector<Head> heads;
+    for (size_t c : decode_item_sequence(labels)) heads.push_back(candidates[c]);
 
     for (size_t h = 0; h < heads.size(); ++h) {
         MinuteItem item;

@@ -237,6 +237,20 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         starts.push_back(Start{0, "agenda"});
     }
     std::string current = front ? "agenda" : "";
+    // A file that opens with a minutes header is minutes from its first line.
+    if (!front) {
+        size_t first = 0;
+        while (first < s.lines.size() && s.lines[first].blank()) ++first;
+        auto header = first < s.lines.size() ? read_minutes_header(s, first) : std::nullopt;
+        // Unless the minutes' heading stands a few lines below ("KENT COUNTY
+        // COUNCIL" over "MINUTES of a meeting of ..."): they start there.
+        bool below = false;
+        for (size_t i = first; header && i <= header->date_line && !below; ++i) below = starts_minutes(s, i);
+        if (header && !below) {
+            starts.push_back(Start{first, "minutes"});
+            current = "minutes";
+        }
+    }
     for (size_t i = 0; i < s.lines.size(); ++i) {
         if (s.lines[i].blank()) continue;
         size_t title_begin = i;

@@ -95,13 +95,17 @@ double heading_score(const ItemLabel& label, std::string_view title);
 struct ItemCandidate {
     ItemLabel label;
     double score = 0;
+    double x = -1;  // left edge of the label on its page in points; -1 when unknown
 };
 
 // The items of a set of minutes among the numbered lines in document order:
 // the run of labels that best follow one another (12 -> 13, 5a -> 5b, 4 ->
 // 5a, 5i -> 6), allowing gaps and a repeated number at a cost, scored by
 // heading_score. Numbered points of a list inside an item fall out because
-// they break the run or score lower than the headings around them. Returns
+// they break the run or score lower than the headings around them; so do
+// labels standing at another indent than the run's, and a column of labels
+// that starts again at 1 more than once (paragraphs numbered within each
+// item, as Kent prints them and Garelochhead's lists inside an item). Returns
 // the indices of the chosen candidates, in order.
 std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates);
 
@@ -166,6 +170,31 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& stream);
 // Whether a minutes document starts at `line` (its heading or the
 // "MINUTES of a meeting of ..." sentence).
 bool starts_minutes(const TextStream& stream, size_t line);
+
+// The header a file of minutes opens with, read from the first lines of its
+// first page from `begin`: the minutes' own heading ("MINUTES for the
+// Garelochhead Community Council meeting", "Board Meeting Minutes
+// (unapproved)", "BUDGET WORKSHOP MEETING MINUTES") or the opening sentence
+// of US minutes ("The meeting of the ... was called to order"), with a full
+// date that is not a signing, approval or next-meeting date. nullopt when
+// the lines are not a minutes header (an agenda's "AGENDA", no date).
+struct MinutesHeader {
+    std::string committee;  // the body named, as printed; "" when none
+    std::string date;       // ISO
+    size_t date_line = 0;   // stream line of the date
+};
+std::optional<MinutesHeader> read_minutes_header(const TextStream& stream, size_t begin);
+
+// Whether a name holds a word for a body ("Council", "Committee", "Board",
+// "Commission", ...): "Lincoln Township" does not.
+bool names_a_body_word(std::string_view name);
+
+// The council of a committee's canonical name: the name itself for a
+// council's own meeting ("Garelochhead Community Council"), the name up to
+// its authority for a committee of one ("Lincoln Township Planning
+// Commission" -> "Lincoln Township"); "" when the name does not say
+// ("Cabinet").
+std::string council_of(std::string_view committee);
 
 // People named in the structure, as printed, with the role they had.
 struct NameSeen {

@@ -156,10 +156,10 @@ struct Floor {
     int committees;
 };
 const Floor kFloors[] = {
-    {"Garelochhead Community Council", 9, 1.0, 1, 0, 1},
-    {"Lincoln Township Board", 0, 0.0, 0, 0, 0},
-    {"Lincoln Township Planning Commission", 0, 0.0, 0, 0, 0},
-    {"Suffolk Libraries IPS", 0, 0.0, 0, 0, 0},
+    {"Garelochhead Community Council", 81, 1.0, 9, 9, 9},
+    {"Lincoln Township Board", 0, 0.0, 4, 4, 4},
+    {"Lincoln Township Planning Commission", 1, 1.0, 3, 3, 3},
+    {"Suffolk Libraries IPS", 24, 1.0, 2, 0, 0},
 };
 
 }  // namespace

@@ -337,3 +337,130 @@ TEST_CASE("page passages are cut between characters", "[passages]") {
         CHECK(joined == c.page);
     }
 }
+
+// Item labels as printed by Garelochhead Community Council (GCC), Suffolk
+// Libraries (SL), Kent County Council and Cambridgeshire: the shapes hold
+// in the papers of two bodies at least.
+TEST_CASE("minute item labels are read in the shapes councils number items with", "[structure][councils]") {
+    struct Case {
+        const char* line;
+        const char* number;  // nullptr: not a label
+        const char* title;
+    };
+    static const Case cases[] = {
+        {"2. Police reports", "2", "Police reports"},                                 // GCC 2018, Cambridgeshire
+        {"1.", "1", ""},                                                              // SL 2013, GCC 2017, Kent
+        {"3. MATTERS ARISING:", "3", "MATTERS ARISING:"},                             // GCC 1999
+        {"5a. Convenor\u2019s report", "5a", "Convenor\u2019s report"},               // GCC 2021-03, 2021-08
+        {"8b Vice Convenor\u2019s report", "8b", "Vice Convenor\u2019s report"},      // GCC 2021-08
+        {"5.0 Councillors\u2019 Updates", "5.0", "Councillors\u2019 Updates"},        // GCC 2019
+        {"1.Introductions and welcome", "1", "Introductions and welcome"},            // GCC 2021-06, 2021-08
+        {"231. Healthy Child Programme Commissioning Approach", "231", "Healthy Child Programme Commissioning Approach"},
+        // Not labels: sub-paragraphs, file numbers, counts, dates, sentences.
+        {"5.1 Mambeg Potholes - Cllr Barbara Morgan to follow up", nullptr, nullptr},  // GCC 2018
+        {"3 Lochs Way", nullptr, nullptr},                                           // GCC 2021-08
+        {"39 tickets have been sold for the Community Lottery", nullptr, nullptr},   // GCC 2021-08
+        {"4 Nos Road Incidents \u2013 1 Nos Drink Driving", nullptr, nullptr},       // GCC 2018
+        {"200310-000161 road adjacent to Creaggan", nullptr, nullptr},               // GCC 2021-03
+        {"2019/20 capital roads budget but was delayed", nullptr, nullptr},          // GCC 2021-03
+        {"7pm", nullptr, nullptr},
+        {"1. Mr R Gough, Leader of the Council,", nullptr, nullptr},                 // Kent
+        {"2. the minutes were agreed", nullptr, nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.line);
+        auto l = parse_item_label(c.line);
+        if (!c.number) {
+            CHECK(!l);
+            continue;
+        }
+        REQUIRE(l);
+        CHECK(l->number == c.number);
+        CHECK(l->title == c.title);
+    }
+}
+
+TEST_CASE("the items of minutes are the run of labels that follow one another", "[structure][councils]") {
+    auto candidate = [](const char* line, double x) {
+        auto l = parse_item_label(line);
+        REQUIRE(l);
+        return ItemCandidate{*l, heading_score(*l, l->title), x};
+    };
+    SECTION("a list numbered inside an item falls out (GCC 2017-10-24, pages 2-6)") {
+        std::vector<ItemCandidate> c = {
+            candidate("1. Introductions and welcome", 120.7), candidate("2. Minutes of previous meetings", 120.7),
+            candidate("3. Police reports", 120.7), candidate("4. Committee updates", 126.8),
+            candidate("1. Delays on Public Roadwork Network - Cairdow Community Council looking for Support", 110.5),
+            candidate("2. Email distributed 02/10/17 to GCC Members regarding Rhu & Shandon CC: Laigh Balernock", 110.5),
+            candidate("5. Fuel Poverty & Energy Awareness Training \u2013 Information received from Energy Action", 110.5),
+            candidate("5. Councillors\u2019 Updates", 120.7), candidate("6. Questions from the Public", 120.7)};
+        std::vector<size_t> want = {0, 1, 2, 3, 7, 8};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("paragraphs numbered again in every item are not items (Kent 2025-01-09, page 1)") {
+        std::vector<ItemCandidate> c = {
+            candidate("283. Apologies for Absence", 53.8),
+            candidate("1. Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be", 89.8),
+            candidate("2. RESOLVED that Mr Cooke be elected to Chair the meeting.", 89.8),
+            candidate("284. Declarations of Disclosable Pecuniary Interests", 53.8),
+            candidate("285. English Devolution White Paper", 53.8),
+            candidate("1. The Leader noted the potential implications of being", 89.8),
+            candidate("2. Mr Gough stressed the importance of establishing the right", 89.8),
+            candidate("3. Mr Gough proposed, and Mr Oakford seconded the motion that", 89.8)};
+        std::vector<size_t> want = {0, 3, 4};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("letters go on from a number and back to the next (GCC 2021-03-16, 2021-08-17)") {
+        std::vector<ItemCandidate> c = {candidate("4. Councillors\u2019 updates", -1), candidate("5a. Convenor\u2019s report", -1),
+                                        candidate("5b. Vice Convenor", -1), candidate("6. AOB", -1)};
+        std::vector<size_t> want = {0, 1, 2, 3};
+        CHECK(decode_item_sequence(c) == want);
+    }
+}
+
+TEST_CASE("the header of minutes gives the meeting's body and date, not another date", "[structure][councils]") {
+    struct Case {
+        const char* page;
+        const char* committee;  // nullptr: not a minutes header
+        const char* date;
+    };
+    static const Case cases[] = {
+        // GCC 2016-10-25, 2017-10-24
+        {"MINUTES for the\nGarelochhead Community Council public meeting\nheld in Church Hall, Garelochhead\non Tuesday 24th October 2017\nMembers Present:",
+         "Garelochhead Community Council", "2017-10-24"},
+        {"FINAL ADOPTED Minutes for the Garelochhead Community Council meeting\nHeld virtually owing to COVID-19 restrictions at 1900hrs on 16th March 2021",
+         "Garelochhead Community Council", "2021-03-16"},
+        // Lincoln Township Board, Lincoln Township Planning Commission
+        {"Lincoln Township\nBoard Meeting Minutes (unapproved)\nApril 10, 2018\nThe regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,",
+         "Lincoln Township Board", "2018-04-10"},
+        {"Lincoln Township \u2013 Midland County\nPlanning Commission\nReid Duford \u2013 Secretary\nJanuary 7, 2020\nThe meeting of the Lincoln Township Planning Commission was called to order by Chairperson Sheila",
+         "Lincoln Township Planning Commission", "2020-01-07"},
+        {"LINCOLN TOWNSHIP BOARD\nBUDGET WORKSHOP MEETING MINUTES\nMarch 19, 2019", "LINCOLN TOWNSHIP BOARD", "2019-03-19"},
+        // Not the meeting's date: the next meeting's.
+        {"Minutes of the Annual Meeting\nDate of next meeting: 12 June 2019\nheld on Tuesday 12th May 2015", "", "2015-05-12"},
+        // Not minutes: an agenda, a page without a date.
+        {"AGENDA\nCity Council\n1. Approval of minutes of January 10, 2023", nullptr, nullptr},
+        {"Minutes of the Board\nPresent: A Smith", nullptr, nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.page);
+        TextStream s = make_stream(pages_of({c.page}));
+        auto h = read_minutes_header(s, 0);
+        if (!c.committee) {
+            CHECK(!h);
+            continue;
+        }
+        REQUIRE(h);
+        CHECK(h->committee == c.committee);
+        CHECK(h->date == c.date);
+    }
+}
+
+TEST_CASE("the council is the committee's name up to its authority", "[structure][councils]") {
+    CHECK(council_of("Garelochhead Community Council") == "Garelochhead Community Council");
+    CHECK(council_of("Lincoln Township Board") == "Lincoln Township");
+    CHECK(council_of("Lincoln Township Planning Commission") == "Lincoln Township");
+    CHECK(council_of("City of Springfield Planning Commission") == "City of Springfield");
+    CHECK(council_of("Cabinet") == "");
+    CHECK(council_of("Children and Young People Committee") == "");
+}

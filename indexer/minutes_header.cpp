@@ -1,0 +1,219 @@
+// The header a set of minutes opens with, in the forms councils print it,
+// and the council and committee it names.
+#include <algorithm>
+#include <cctype>
+
+#include "core/dates.h"
+#include "indexer/structure_internal.h"
+
+namespace minutebook::structure {
+namespace {
+
+constexpr size_t kHeaderLines = 16;
+
+bool is_word_char(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 || c == '\'' || c == '&' || c == '-' || c == '.';
+}
+
+struct Token {
+    std::string text;
+    bool line_start = false;
+};
+
+std::vector<Token> tokens_of(const std::vector<std::string>& lines) {
+    std::vector<Token> out;
+    for (const auto& line : lines) {
+        bool first = true;
+        size_t i = 0;
+        while (i < line.size()) {
+            if (!is_word_char(line[i])) {
+                // Punctuation between words ends a name: "Lincoln Township – Midland County".
+                if (line[i] != ' ' && !out.empty()) out.push_back(Token{"", false});
+                ++i;
+                continue;
+            }
+            size_t j = i;
+            while (j < line.size() && is_word_char(line[j])) ++j;
+            out.push_back(Token{line.substr(i, j - i), first});
+            first = false;
+            i = j;
+        }
+    }
+    return out;
+}
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+    for (auto w : words) {
+        if (word.size() == w.size() && starts_with_ci(word, w)) return true;
+    }
+    return false;
+}
+
+// The word that ends a body's name.
+bool is_body_word(std::string_view w) {
+    return is_one_of(w, {"council", "committee", "sub-committee", "board", "commission", "authority", "panel",
+                         "forum", "cabinet", "trustees"});
+}
+
+// Words of a header that are never part of the name before them.
+bool is_header_word(std::string_view w) {
+    return is_one_of(w, {"minutes", "minute", "of", "the", "for", "meeting", "draft", "final", "adopted", "agreed",
+                         "approved", "unapproved", "a", "an", "held", "regular", "special", "annual", "open",
+                         "public", "extraordinary", "ordinary", "general", "budget", "workshop", "virtual"});
+}
+
+bool capitalised(std::string_view w) {
+    return !w.empty() && (std::isupper(static_cast<unsigned char>(w[0])) || w[0] == '&');
+}
+
+// The name that ends at the body word tokens[end]: the capitalised words
+// before it, up to a header word or punctuation.
+std::string name_ending_at(const std::vector<Token>& tokens, size_t end) {
+    size_t begin = end;
+    while (begin > 0) {
+        const std::string& w = tokens[begin - 1].text;
+        // "Children and Young People Committee": "and" between capitalised words.
+        bool joins = is_one_of(w, {"and"}) && begin > 1 && capitalised(tokens[begin - 2].text) &&
+                     !is_header_word(tokens[begin - 2].text);
+        if (!joins && (!capitalised(w) || is_header_word(w))) break;
+        --begin;
+        if (tokens[begin].line_start && begin > 0 && !capitalised(tokens[begin - 1].text)) break;
+    }
+    // "Board of Trustees", "Board of Directors": the name goes on.
+    size_t last = end;
+    if (last + 2 < tokens.size() && starts_with_ci(tokens[last + 1].text, "of") &&
+        capitalised(tokens[last + 2].text) && !is_header_word(tokens[last + 2].text) && !tokens[last + 1].line_start)
+        last += 2;
+    std::string name;
+    for (size_t k = begin; k <= last; ++k) name += (name.empty() ? "" : " ") + tokens[k].text;
+    return name;
+}
+
+// "meeting of the Lincoln Township Board was called to order", "Meeting of
+// Garelochhead Community Council held at": the name after "meeting of".
+std::string name_after_meeting_of(const std::vector<Token>& tokens) {
+    for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (!starts_with_ci(tokens[i].text, "meeting") || tokens[i].text.size() != 7) continue;
+        if (!is_one_of(tokens[i + 1].text, {"of"})) continue;
+        size_t k = i + 2;
+        if (k < tokens.size() && is_one_of(tokens[k].text, {"the"})) ++k;
+        size_t body = tokens.size();
+        for (size_t j = k; j < tokens.size() && capitalised(tokens[j].text); ++j) {
+            if (is_body_word(tokens[j].text)) body = j;
+        }
+        if (body < tokens.size()) {
+            std::string name;
+            for (size_t j = k; j <= body; ++j) name += (name.empty() ? "" : " ") + tokens[j].text;
+            return name;
+        }
+    }
+    return "";
+}
+
+bool opens_with(std::string_view line, std::string_view word) {
+    return starts_with_ci(line, word) &&
+           (line.size() == word.size() || !std::isalpha(static_cast<unsigned char>(line[word.size()])));
+}
+
+// Dates a header prints that are not the meeting's: signing, approval, the next meeting.
+bool is_other_date_line(std::string_view line) {
+    return find_ci(line, "next meeting") != std::string_view::npos || opens_with(line, "signed") ||
+           opens_with(line, "approved") || opens_with(line, "date of") || opens_with(line, "published") ||
+           opens_with(line, "revised");
+}
+
+}  // namespace
+
+std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t begin) {
+    std::vector<std::string> lines;
+    std::vector<size_t> at;
+    int page = -1;
+    for (size_t i = begin; i < s.lines.size() && lines.size() < kHeaderLines; ++i) {
+        if (s.lines[i].blank()) continue;
+        if (page < 0) page = s.lines[i].page;
+        if (s.lines[i].page != page) break;
+        lines.push_back(s.lines[i].text);
+        at.push_back(i);
+    }
+    if (lines.empty()) return std::nullopt;
+    bool minutes = false;
+    for (size_t k = 0; k < lines.size(); ++k) {
+        const std::string& t = lines[k];
+        // An agenda's heading: "AGENDA", "Agenda for the meeting of ...".
+        if (k < 6 && opens_with(t, "agenda") && t.size() <= 40) return std::nullopt;
+        if (std::isdigit(static_cast<unsigned char>(t[0]))) continue;
+        size_t m = find_ci(t, "minutes");
+        bool word = m != std::string::npos && (m == 0 || !std::isalpha(static_cast<unsigned char>(t[m - 1]))) &&
+                    (m + 7 == t.size() || !std::isalpha(static_cast<unsigned char>(t[m + 7])));
+        // The minutes' own heading, not "Approval of the minutes of ...".
+        if (word && t.size() <= 100 && find_ci(t, "approv") == std::string::npos) minutes = true;
+        if (find_ci(t, "called to order") != std::string::npos) minutes = true;
+        if (opens_with(t, "meeting of") && find_ci(t, " held") != std::string::npos) minutes = true;
+    }
+    if (!minutes) return std::nullopt;
+    MinutesHeader h;
+    for (size_t k = 0; k < lines.size(); ++k) {
+        if (is_other_date_line(lines[k])) continue;
+        auto d = first_date(lines[k]);
+        if (d && d->day > 0) {
+            h.date = d->iso();
+            h.date_line = at[k];
+            break;
+        }
+    }
+    if (h.date.empty()) return std::nullopt;
+    // The body: named after "meeting of", else the first name ending in a
+    // body word ("MINUTES for the Garelochhead Community Council meeting").
+    std::vector<std::string> named;
+    for (const auto& l : lines) {
+        if (l.size() <= 110) named.push_back(l);  // a long line is a sentence or a tagline
+    }
+    std::vector<Token> tokens = tokens_of(named);
+    h.committee = name_after_meeting_of(tokens);
+    for (size_t k = 0; k < tokens.size() && h.committee.empty(); ++k) {
+        if (!is_body_word(tokens[k].text)) continue;
+        std::string name = name_ending_at(tokens, k);
+        if (name.find(' ') != std::string::npos) h.committee = name;  // not "Council" alone
+    }
+    return h;
+}
+
+bool names_a_body_word(std::string_view name) {
+    size_t i = 0;
+    while (i < name.size()) {
+        size_t j = name.find(' ', i);
+        if (j == std::string_view::npos) j = name.size();
+        if (is_body_word(name.substr(i, j - i))) return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+std::string council_of(std::string_view committee) {
+    std::vector<std::string> words;
+    size_t i = 0;
+    while (i < committee.size()) {
+        size_t j = committee.find(' ', i);
+        if (j == std::string_view::npos) j = committee.size();
+        if (j > i) words.emplace_back(committee.substr(i, j - i));
+        i = j + 1;
+    }
+    if (words.empty()) return "";
+    // A council's own meeting: its committee is the council itself.
+    if (is_one_of(words.back(), {"council"})) return std::string(committee);
+    // "Lincoln Township Planning Commission" -> "Lincoln Township": the name up
+    // to its last word for a kind of authority, with "of Springfield" after it.
+    size_t last = words.size();
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+        if (is_one_of(words[k], {"township", "city", "county", "borough", "town", "village", "district", "parish"}))
+            last = k;
+    }
+    if (last == words.size()) return "";
+    if (last + 2 < words.size() && is_one_of(words[last + 1], {"of"})) last += 2;
+    std::string out;
+    for (size_t k = 0; k <= last; ++k) out += (out.empty() ? "" : " ") + words[k];
+    return out;
+}
+
+}  // namespace minutebook::structure
