@@ -118,11 +118,12 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
     constexpr double kRestartingColumn = 0.8;
     std::vector<ItemCandidate> candidates = input;
     const size_t n = candidates.size();
-    // Columns of labels that start again at 1: numbered paragraphs of items.
+    // A column of labels that starts again at 1 is numbering paragraphs:
+    // from its second 1 on, its labels are points of a list, not items.
     for (size_t i = 0; i < n; ++i) {
         if (candidates[i].x < 0) continue;
         int ones = 0;
-        for (size_t k = 0; k < n; ++k) {
+        for (size_t k = 0; k <= i; ++k) {
             const auto& c = input[k];
             if (c.x >= 0 && std::abs(c.x - input[i].x) < kColumn && c.label.major == 1 && c.label.minor == 0) ++ones;
         }
@@ -136,7 +137,9 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
         for (size_t i = j > kLookBack ? j - kLookBack : 0; i < j; ++i) {
             double cost = step_cost(candidates[i].label, candidates[j].label);
             if (cost < 0) continue;
-            if (candidates[i].x >= 0 && candidates[j].x >= 0 && std::abs(candidates[i].x - candidates[j].x) >= kColumn)
+            // Margins move between pages; on one page, items share their indent.
+            if (candidates[i].page == candidates[j].page && candidates[i].x >= 0 && candidates[j].x >= 0 &&
+                std::abs(candidates[i].x - candidates[j].x) >= kColumn)
                 cost += kOtherIndent;
             double v = best[i] + candidates[j].score - cost;
             if (v > best[j]) {

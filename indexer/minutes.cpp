@@ -112,13 +112,14 @@ void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen
     }
 }
 
-// Kent prints "84." in one text run and the title beside it in another; the
-// word boxes put them back on one line.
-std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& number) {
+// Kent prints "84." in one text run and the title beside it in another, and
+// Garelochhead "4" beside "Committee updates"; the word boxes put them back
+// on one line. `label` is the label as printed ("84.", "4").
+std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& label) {
     for (const auto& p : pages) {
         if (p.number != page) continue;
         for (const auto& vl : visual_lines(p)) {
-            if (vl.words.size() < 2 || vl.words.front()->text != number + ".") continue;
+            if (vl.words.size() < 2 || vl.words.front()->text != label) continue;
             std::string title;
             for (size_t k = 1; k < vl.words.size(); ++k) {
                 if (!title.empty()) title += ' ';
@@ -392,7 +393,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         auto h = std::optional<MinuteHeading>(MinuteHeading{label->number, label->title});
         size_t body = j + 1;
         if (h->title.empty()) {
-            h->title = title_beside(pages, s.lines[j].page, h->number);
+            h->title = title_beside(pages, s.lines[j].page, t);
             if (h->title.empty()) {
                 // Title on the next lines, up to Kent's "(Item N)".
                 size_t b = next_text(s, j + 1, span.end);
@@ -438,7 +439,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                 ++occurrence;
         }
         double x = label_x(page_lines[page], first_word, occurrence);
-        labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x});
+        labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x, page});
         candidates.push_back(Head{j, body, *h});
     }
     std::vector<Head> heads;

@@ -150,6 +150,9 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         if (word && t.size() <= 100 && find_ci(t, "approv") == std::string::npos) minutes = true;
         if (find_ci(t, "called to order") != std::string::npos) minutes = true;
         if (opens_with(t, "meeting of") && find_ci(t, " held") != std::string::npos) minutes = true;
+        // "Garelochhead Community Council public meeting held", "... Parish
+        // Council – Minutes of the Meeting held 3rd March 2015".
+        if (find_ci(t, "meeting held") != std::string::npos) minutes = true;
     }
     if (!minutes) return std::nullopt;
     MinutesHeader h;

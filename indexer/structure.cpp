@@ -150,6 +150,9 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
         }
     }
     if (fs.meeting.date.empty() || agenda_at == lines.size()) return std::nullopt;
+    // Minutes that say "The agenda was approved" below their header.
+    if (auto header = read_minutes_header(s, lines.front()); header && header->date_line < lines[agenda_at])
+        return std::nullopt;
     fs.agenda = true;
     // The committee: capitals above the date ("CHILDREN AND YOUNG PEOPLE" /
     // "COMMITTEE"), else the first line naming a body.

@@ -96,6 +96,7 @@ struct ItemCandidate {
     ItemLabel label;
     double score = 0;
     double x = -1;  // left edge of the label on its page in points; -1 when unknown
+    int page = 0;
 };
 
 // The items of a set of minutes among the numbered lines in document order:
@@ -103,9 +104,10 @@ struct ItemCandidate {
 // 5a, 5i -> 6), allowing gaps and a repeated number at a cost, scored by
 // heading_score. Numbered points of a list inside an item fall out because
 // they break the run or score lower than the headings around them; so do
-// labels standing at another indent than the run's, and a column of labels
-// that starts again at 1 more than once (paragraphs numbered within each
-// item, as Kent prints them and Garelochhead's lists inside an item). Returns
+// labels standing at another indent than the run's on the same page, and
+// the labels of a column (one indent) from the second time it starts again
+// at 1 (paragraphs numbered within each item, as Kent prints them, and
+// Garelochhead's lists inside an item). Returns
 // the indices of the chosen candidates, in order.
 std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates);
 

@@ -156,10 +156,10 @@ struct Floor {
     int committees;
 };
 const Floor kFloors[] = {
-    {"Garelochhead Community Council", 81, 1.0, 9, 9, 9},
-    {"Lincoln Township Board", 0, 0.0, 4, 4, 4},
+    {"Garelochhead Community Council", 90, 1.0, 10, 10, 10},
+    {"Lincoln Township Board", 0, 0.0, 5, 5, 5},
     {"Lincoln Township Planning Commission", 1, 1.0, 3, 3, 3},
-    {"Suffolk Libraries IPS", 24, 1.0, 2, 0, 0},
+    {"Suffolk Libraries IPS", 36, 1.0, 3, 0, 0},
 };
 
 }  // namespace
