@@ -142,6 +142,85 @@ double label_x(const std::vector<VisualLine>& lines, std::string_view first_word
     return -1;
 }
 
+// The signature block that closes minutes: a rule to sign on ("_____"),
+// "Certification", or a name with the post after it ("Reid Duford,
+// Secretary", "Mark Trinklein, Lincoln Township Clerk").
+bool closes_minutes(std::string_view line) {
+    if (line.rfind("_____", 0) == 0 || line == "Certification" || is_signature(line)) return true;
+    size_t comma = line.find(", ");
+    if (comma == std::string_view::npos || line.size() > 60 || line.back() == '.') return false;
+    std::string_view post = line.substr(line.rfind(' ') + 1);
+    for (std::string_view p : {"Secretary", "Clerk", "Chair", "Chairperson", "Chairman", "Supervisor", "Treasurer",
+                               "Mayor", "President", "Recorder"}) {
+        if (post == p) return true;
+    }
+    return false;
+}
+
+// "Page 1 of 1", "Page 2 of 9": a footer.
+bool is_page_of(std::string_view line) {
+    return line.rfind("Page ", 0) == 0 && line.find(" of ") != std::string_view::npos && line.size() < 20;
+}
+
+// Minutes printed as paragraphs without headings (township boards and
+// planning commissions): one item per paragraph, from after the header's
+// date line to the signature block; a short line ending in a colon heads
+// the paragraph below it. A paragraph's lines are set closer than
+// the gap between paragraphs, measured on each page against its line
+// spacing (its lower quartile); a page without word boxes gives none.
+std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int first_page, int last_page,
+                                        const std::string& header_date) {
+    std::vector<MinuteItem> items;
+    bool started = header_date.empty();
+    for (const auto& page : pages) {
+        if (page.number < first_page || page.number > last_page) continue;
+        std::vector<VisualLine> lines = visual_lines(page);
+        std::vector<double> steps;
+        for (size_t k = 1; k < lines.size(); ++k) {
+            if (lines[k].y0 > lines[k - 1].y0) steps.push_back(lines[k].y0 - lines[k - 1].y0);
+        }
+        if (steps.empty()) continue;
+        // The line spacing inside a paragraph: the lower quartile of the steps
+        // (a page of one-line paragraphs has as many gaps as lines).
+        std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4), steps.end());
+        const double pitch = steps[steps.size() / 4];
+        bool open = false;  // the last item goes on on this page
+        for (size_t k = 0; k < lines.size(); ++k) {
+            std::string text = lines[k].text();
+            if (!started) {
+                auto d = first_date(text);
+                started = d && d->iso() == header_date;
+                continue;
+            }
+            if (closes_minutes(text)) return items;
+            if (is_page_of(text) || is_footer_line(text)) continue;
+            bool gap = k == 0 || lines[k].y0 - lines[k - 1].y0 > 1.5 * pitch;
+            // "New Business:" over the business it heads.
+            bool after_heading = open && items.back().body.empty() && items.back().title.size() <= 40 &&
+                                 items.back().title.back() == ':';
+            if (!open || gap || after_heading) {
+                MinuteItem item;
+                item.title = text;
+                if (auto label = parse_item_label(text); label && label->punctuated && !label->title.empty()) {
+                    item.number = label->number;
+                    item.title = label->title;
+                }
+                item.first_page = item.last_page = page.number;
+                item.page_starts.push_back(0);
+                items.push_back(std::move(item));
+                open = true;
+                continue;
+            }
+            MinuteItem& item = items.back();
+            item.last_page = page.number;
+            mark_page(item.page_starts, item.first_page, item.last_page, item.body.empty() ? 0 : item.body.size() + 1);
+            if (!item.body.empty()) item.body += '\n';
+            item.body += text;
+        }
+    }
+    return items;
+}
+
 bool is_item_marker(std::string_view line) {
     static const std::regex item(R"(^\(Item\s+[0-9A-Za-z.]+\)$)", std::regex::icase);
     return std::regex_match(std::string(line), item);
@@ -445,6 +524,22 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
     std::vector<Head> heads;
     for (size_t c : decode_item_sequence(labels)) heads.push_back(candidates[c]);
 
+    std::vector<MinuteItem> paragraphs;
+    if (heads.size() < 2 && header) {
+        paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page, header->date);
+        if (paragraphs.size() >= 3) heads.clear();
+        else paragraphs.clear();
+    }
+    for (auto& item : paragraphs) {
+        for (size_t b = 0; b < 1; ++b) {
+            std::string all = item.title + "\n" + item.body;
+            // A US paragraph decides in its own words: "Approved ... after motion".
+            if (opens_resolution(all)) item.resolution = read_resolution({all});
+        }
+        item.minute_refs = minute_references(item.body);
+        people_in(item.title + "\n" + item.body, item.people, names);
+        mins.items.push_back(std::move(item));
+    }
     for (size_t h = 0; h < heads.size(); ++h) {
         MinuteItem item;
         item.number = heads[h].h.number;

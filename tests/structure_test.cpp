@@ -464,3 +464,100 @@ TEST_CASE("the council is the committee's name up to its authority", "[structure
     CHECK(council_of("Cabinet") == "");
     CHECK(council_of("Children and Young People Committee") == "");
 }
+
+namespace {
+
+// A page with word boxes: each line at its baseline y, words 30 points apart.
+PageText page_with_lines(int number, const std::vector<std::pair<double, std::string>>& lines) {
+    PageText p;
+    p.number = number;
+    for (const auto& [y, text] : lines) {
+        p.text += text + "\n";
+        double x = 50;
+        size_t i = 0;
+        while (i < text.size()) {
+            size_t j = text.find(' ', i);
+            if (j == std::string::npos) j = text.size();
+            if (j > i) p.words.push_back(Word{text.substr(i, j - i), x, y, x + 25, y + 12});
+            x += 30;
+            i = j + 1;
+        }
+    }
+    return p;
+}
+
+}  // namespace
+
+// Lincoln Township Board 2018-04-10 and Lincoln Township Planning Commission
+// 2020-07-21: minutes in paragraphs, 13.8 points apart inside a paragraph
+// and twice that between them, closed by the clerk's signature.
+TEST_CASE("minutes without headings are itemised paragraph by paragraph", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{36, "Lincoln Township"},
+            {50, "Board Meeting Minutes (unapproved)"},
+            {64, "April 10, 2018"},
+            {91, "The regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,"},
+            {105, "with Ensign, Wray, Trinklein, Duford, Crockett, and 12 guests present."},
+            {133, "The agenda was approved after motion by Ensign and second by Crockett."},
+            {160, "Public comments were heard and correspondence was read."},
+            {188, "New Business:"},
+            {202, "Site plan review for Mike Fountain at 1234 Main Road was approved 5-0."},
+            {229, "Meeting was adjourned at 7:34 pm by Supervisor Wray."},
+            {257, "________________________________________"},
+            {271, "Mark Trinklein, Lincoln Township Clerk"},
+            {298, "I, the undersigned, do hereby certify that the foregoing is a true and complete copy"}});
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    const Minutes& m = d.minutes.front();
+    CHECK(m.meeting.committee == "Lincoln Township Board");
+    CHECK(m.meeting.council == "Lincoln Township");
+    CHECK(m.meeting.date == "2018-04-10");
+    std::vector<std::string> titles;
+    for (const auto& item : m.items) titles.push_back(item.title);
+    std::vector<std::string> want = {
+        "The regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,",
+        "The agenda was approved after motion by Ensign and second by Crockett.",
+        "Public comments were heard and correspondence was read.",
+        "New Business:",
+        "Site plan review for Mike Fountain at 1234 Main Road was approved 5-0.",
+        "Meeting was adjourned at 7:34 pm by Supervisor Wray."};
+    CHECK(titles == want);
+    REQUIRE(m.items.size() == want.size());
+    CHECK(m.items[0].body == "with Ensign, Wray, Trinklein, Duford, Crockett, and 12 guests present.");
+    CHECK(m.items[0].number.empty());
+}
+
+TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their own", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{36, "Lincoln Township"},
+            {50, "Board Meeting Minutes (unapproved)"},
+            {64, "April 10, 2018"},
+            {91, "The regular meeting of the Lincoln Township Board was called to order."},
+            {119, "The agenda was approved after motion by Ensign and second by Crockett."},
+            {147, "Meeting was adjourned at 7:34 pm by Supervisor Wray."}});
+    auto passages = make_passages(FileInfo{"minutes.pdf", "abc"}, {page});
+    std::vector<std::string> keys;
+    for (const auto& p : passages) {
+        if (p.type == "minute") keys.push_back(p.key);
+    }
+    std::vector<std::string> want = {
+        "minute/lincoln-township-board/2018-04-10/item-the-regular-meeting-of-the-lincoln-township-board-was-called",
+        "minute/lincoln-township-board/2018-04-10/item-the-agenda-was-approved-after-motion-by-ensign-and-second-by",
+        "minute/lincoln-township-board/2018-04-10/item-meeting-was-adjourned-at-7-34-pm-by-supervisor-wray"};
+    CHECK(keys == want);
+    // Garelochhead Community Council 2019-06-16 prints item 3 twice.
+    auto numbered = make_passages(FileInfo{"gcc.pdf", "def"},
+                                  pages_of({"MINUTES for the Garelochhead Community Council meeting\n"
+                                            "held in Church Hall, Garelochhead on Tuesday 16 June 2019\n"
+                                            "2. Police reports\nNothing to report.\n"
+                                            "3. Minutes of previous meetings\nAgreed.\n"
+                                            "3. Follow up items\nNone.\n"
+                                            "4. Committee Updates\nNone.\n"}));
+    keys.clear();
+    for (const auto& p : numbered) {
+        if (p.type == "minute") keys.push_back(p.key);
+    }
+    want = {"minute/garelochhead-community-council/2019-06-16/2", "minute/garelochhead-community-council/2019-06-16/3",
+            "minute/garelochhead-community-council/2019-06-16/3-2", "minute/garelochhead-community-council/2019-06-16/4"};
+    CHECK(keys == want);
+}
