@@ -17,7 +17,7 @@ bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 // cannot follow a (a smaller number, or a jump of more than ten).
 double step_cost(const ItemLabel& a, const ItemLabel& b) {
     constexpr double kGap = 0.25;        // per number left out
-    constexpr double kDuplicate = 0.8;   // the same number printed twice
+    constexpr double kDuplicate = 0.6;   // the same number printed twice
     if (b.major == a.major) {
         if (b.minor == a.minor) return kDuplicate;
         if (b.minor < a.minor) return -1;

@@ -131,15 +131,20 @@ std::string title_beside(const std::vector<PageText>& pages, int page, const std
     return "";
 }
 
-// The left edge of the line that opens with `first_word`, the `occurrence`th
-// such line of its page (0-based, top to bottom); -1 when the page has no
-// word boxes or no such line.
-double label_x(const std::vector<VisualLine>& lines, std::string_view first_word, int occurrence) {
+// The visual line that opens with `first_word`, the `occurrence`th such line
+// of its page (0-based, top to bottom); null when the page has no word
+// boxes or no such line.
+const VisualLine* line_opening(const std::vector<VisualLine>& lines, std::string_view first_word, int occurrence) {
     for (const auto& vl : lines) {
         if (vl.words.empty() || vl.words.front()->text != first_word) continue;
-        if (occurrence-- == 0) return vl.words.front()->x0;
+        if (occurrence-- == 0) return &vl;
     }
-    return -1;
+    return nullptr;
+}
+
+// Every word of the line is set in a bold font.
+bool all_bold(const VisualLine& vl) {
+    return !vl.words.empty() && std::all_of(vl.words.begin(), vl.words.end(), [](const Word* w) { return w->bold; });
 }
 
 // The signature block that closes minutes: a rule to sign on ("_____"),
@@ -455,6 +460,8 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         size_t line;
         size_t body;
         MinuteHeading h;
+        double x = -1;      // left edge on the page, -1 when unknown
+        bool bold = false;  // the heading line is set in bold
     };
     std::vector<Head> candidates;
     std::vector<ItemCandidate> labels;
@@ -517,25 +524,77 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                 (s.lines[k].text.size() == first_word.size() || s.lines[k].text[first_word.size()] == ' '))
                 ++occurrence;
         }
-        double x = label_x(page_lines[page], first_word, occurrence);
+        const VisualLine* vl = line_opening(page_lines[page], first_word, occurrence);
+        double x = vl ? vl->words.front()->x0 : -1;
         labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x, page});
-        candidates.push_back(Head{j, body, *h});
+        candidates.push_back(Head{j, body, *h, x, vl && all_bold(*vl)});
     }
     std::vector<Head> heads;
     for (size_t c : decode_item_sequence(labels)) heads.push_back(candidates[c]);
 
+    // Business after the numbered items, headed as they are but without a
+    // number (Garelochhead's "AOB", "Date of next meeting" after "5i. Social
+    // media ..."): a line of its own, all bold, at the numbered headings'
+    // indent, when at least three quarters of those are bold; up to an
+    // appendix. Bold lines between numbered items are their sub-headings.
+    size_t bold_heads = static_cast<size_t>(std::count_if(heads.begin(), heads.end(), [](const Head& h) { return h.bold; }));
+    if (heads.size() >= 3 && bold_heads * 4 >= heads.size() * 3) {
+        std::vector<double> xs;
+        for (const auto& h : heads) {
+            if (h.bold && h.x >= 0) xs.push_back(h.x);
+        }
+        std::sort(xs.begin(), xs.end());
+        const double indent = xs.empty() ? -1 : xs[xs.size() / 2];
+        std::vector<bool> taken(span.end, false);
+        for (const auto& h : heads) {
+            for (size_t k = h.line; k < h.body && k < span.end; ++k) taken[k] = true;
+        }
+        std::vector<Head> unnumbered;
+        for (size_t j = heads.back().body; j < stop && indent >= 0; ++j) {
+            const std::string& t = s.lines[j].text;
+            if (starts_with_ci(t, "appendix")) break;
+            if (t.empty() || taken[j] || t.size() > 80 || !std::isupper(static_cast<unsigned char>(t[0])) ||
+                t.find(':') != std::string::npos || t.back() == '.' || parse_item_label(t))
+                continue;
+            const int page = s.lines[j].page;
+            if (!page_lines.count(page)) {
+                for (const auto& p : pages) {
+                    if (p.number == page) page_lines[page] = visual_lines(p);
+                }
+            }
+            const VisualLine* vl = nullptr;
+            for (const auto& v : page_lines[page]) {
+                if (v.text() == t) {
+                    vl = &v;
+                    break;
+                }
+            }
+            if (!vl || !all_bold(*vl) || std::abs(vl->words.front()->x0 - indent) >= 3) continue;
+            unnumbered.push_back(Head{j, j + 1, MinuteHeading{"", t}, vl->words.front()->x0, true});
+        }
+        heads.insert(heads.end(), unnumbered.begin(), unnumbered.end());
+        std::sort(heads.begin(), heads.end(), [](const Head& a, const Head& b) { return a.line < b.line; });
+    }
+
     std::vector<MinuteItem> paragraphs;
     if (heads.size() < 2 && header) {
         paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page, header->date);
-        if (paragraphs.size() >= 3) heads.clear();
+        // Only minutes whose first paragraph opens the meeting ("The regular
+        // meeting of ... was called to order" on its first line): bullet
+        // points and tables also stand apart by gaps.
+        auto opens_meeting = [](const MinuteItem& first) {
+            const std::string& line = first.title;
+            return find_ci(line, "called to order") != std::string::npos ||
+                   find_ci(line, "opened the meeting") != std::string::npos ||
+                   find_ci(line, "meeting was opened") != std::string::npos;
+        };
+        if (paragraphs.size() >= 3 && opens_meeting(paragraphs.front())) heads.clear();
         else paragraphs.clear();
     }
     for (auto& item : paragraphs) {
-        for (size_t b = 0; b < 1; ++b) {
-            std::string all = item.title + "\n" + item.body;
-            // A US paragraph decides in its own words: "Approved ... after motion".
-            if (opens_resolution(all)) item.resolution = read_resolution({all});
-        }
+        // A US paragraph decides in its own words: "Approved ... after motion".
+        std::string all = item.title + "\n" + item.body;
+        if (opens_resolution(all)) item.resolution = read_resolution({all});
         item.minute_refs = minute_references(item.body);
         people_in(item.title + "\n" + item.body, item.people, names);
         mins.items.push_back(std::move(item));

@@ -123,6 +123,16 @@ bool is_other_date_line(std::string_view line) {
            opens_with(line, "revised");
 }
 
+// `word` stands in `line` as a word of its own, ignoring case.
+bool has_word(std::string_view line, std::string_view word) {
+    for (size_t at = find_ci(line, word); at != std::string_view::npos; at = find_ci(line, word, at + 1)) {
+        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
+        bool right = at + word.size() == line.size() || !std::isalpha(static_cast<unsigned char>(line[at + word.size()]));
+        if (left && right) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t begin) {
@@ -143,11 +153,8 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         // An agenda's heading: "AGENDA", "Agenda for the meeting of ...".
         if (k < 6 && opens_with(t, "agenda") && t.size() <= 40) return std::nullopt;
         if (std::isdigit(static_cast<unsigned char>(t[0]))) continue;
-        size_t m = find_ci(t, "minutes");
-        bool word = m != std::string::npos && (m == 0 || !std::isalpha(static_cast<unsigned char>(t[m - 1]))) &&
-                    (m + 7 == t.size() || !std::isalpha(static_cast<unsigned char>(t[m + 7])));
         // The minutes' own heading, not "Approval of the minutes of ...".
-        if (word && t.size() <= 100 && find_ci(t, "approv") == std::string::npos) minutes = true;
+        if (has_word(t, "minutes") && t.size() <= 100 && find_ci(t, "approv") == std::string::npos) minutes = true;
         if (find_ci(t, "called to order") != std::string::npos) minutes = true;
         if (opens_with(t, "meeting of") && find_ci(t, " held") != std::string::npos) minutes = true;
         // "Garelochhead Community Council public meeting held", "... Parish
@@ -166,18 +173,27 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         }
     }
     if (h.date.empty()) return std::nullopt;
+    // "Garelochhead Community Council Public Meeting Agenda" over its date.
+    for (size_t k = 0; k < lines.size() && at[k] <= h.date_line; ++k) {
+        if (has_word(lines[k], "agenda") && !has_word(lines[k], "minutes")) return std::nullopt;
+    }
     // The body: named after "meeting of", else the first name ending in a
     // body word ("MINUTES for the Garelochhead Community Council meeting").
+    // The sentence may stand below the date; a bare name stands in the
+    // heading, up to the date's line, never in the business below it.
     std::vector<std::string> named;
-    for (const auto& l : lines) {
-        if (l.size() <= 110) named.push_back(l);  // a long line is a sentence or a tagline
+    for (size_t k = 0; k < lines.size() && at[k] <= h.date_line; ++k) {
+        if (lines[k].size() <= 110) named.push_back(lines[k]);  // a long line is a sentence or a tagline
     }
+    h.committee = name_after_meeting_of(tokens_of(lines));
     std::vector<Token> tokens = tokens_of(named);
-    h.committee = name_after_meeting_of(tokens);
     for (size_t k = 0; k < tokens.size() && h.committee.empty(); ++k) {
         if (!is_body_word(tokens[k].text)) continue;
         std::string name = name_ending_at(tokens, k);
-        if (name.find(' ') != std::string::npos) h.committee = name;  // not "Council" alone
+        // "... 9:00am at Carbon Arc Bar & Board": a venue, not the body.
+        size_t words = static_cast<size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
+        bool venue = k + 1 >= words && k + 1 - words > 0 && is_one_of(tokens[k - words].text, {"at", "in", "within"});
+        if (name.find(' ') != std::string::npos && !venue) h.committee = name;  // not "Council" alone
     }
     return h;
 }

@@ -438,7 +438,12 @@ TEST_CASE("the header of minutes gives the meeting's body and date, not another 
         {"LINCOLN TOWNSHIP BOARD\nBUDGET WORKSHOP MEETING MINUTES\nMarch 19, 2019", "LINCOLN TOWNSHIP BOARD", "2019-03-19"},
         // Not the meeting's date: the next meeting's.
         {"Minutes of the Annual Meeting\nDate of next meeting: 12 June 2019\nheld on Tuesday 12th May 2015", "", "2015-05-12"},
-        // Not minutes: an agenda, a page without a date.
+        // Chicago SSA #21 2018-01-29: the venue is no body.
+        {"Commission Meeting Minutes\nMinutes from Monday, January 29, 2018 \u2013 9:00am at Carbon Arc Bar & Board", "",
+         "2018-01-29"},
+        // Not minutes: an agenda (GCC 2021-08-17), a page without a date.
+        {"Garelochhead Community Council Public Meeting Agenda\nTuesday 17th August 2021\n2. Minutes and actions from June 15th",
+         nullptr, nullptr},
         {"AGENDA\nCity Council\n1. Approval of minutes of January 10, 2023", nullptr, nullptr},
         {"Minutes of the Board\nPresent: A Smith", nullptr, nullptr},
     };
@@ -560,4 +565,44 @@ TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their 
     want = {"minute/garelochhead-community-council/2019-06-16/2", "minute/garelochhead-community-council/2019-06-16/3",
             "minute/garelochhead-community-council/2019-06-16/3-2", "minute/garelochhead-community-council/2019-06-16/4"};
     CHECK(keys == want);
+}
+
+// Garelochhead Community Council 2021-03-16 (pp. 6-8) and 2021-08-17 (p. 7):
+// after the last numbered item, business headed in the same bold type at
+// the same indent but without a number.
+TEST_CASE("unnumbered headings after the numbered items are items when set as they are", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{30, "FINAL ADOPTED Minutes for the Garelochhead Community Council meeting"},
+            {44, "Held virtually owing to COVID-19 restrictions at 1900hrs on 16th March 2021"},
+            {72, "1. Introductions and welcome"},
+            {86, "Apologies \u2013 as above"},
+            {114, "2. Minutes of previous meeting"},
+            {128, "The minutes of the previous meeting were accepted."},
+            {156, "3. Police Scotland & CMU reports"},
+            {170, "Police Scotland report: see appendix"},
+            {184, "Bold Aside In The Text"},
+            {212, "AOB"},
+            {226, "None."},
+            {254, "Date of next meeting"},
+            {268, "Next meeting will be held on 18th May 2021."}});
+    auto bold = [&](const std::string& line) {
+        for (auto& w : page.words) {
+            if (line.find(w.text) != std::string::npos) w.bold = true;
+        }
+    };
+    for (const char* heading : {"1. Introductions and welcome", "2. Minutes of previous meeting",
+                                "3. Police Scotland & CMU reports", "AOB", "Date of next meeting"})
+        bold(heading);
+    // Bold but indented: not a heading.
+    for (auto& w : page.words) {
+        if (w.y0 == 184) {
+            w.bold = true;
+            w.x0 += 40;
+        }
+    }
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    std::string items;
+    for (const auto& item : d.minutes.front().items) items += (item.number.empty() ? "-" : item.number) + " " + item.title + "|";
+    CHECK(items == "1 Introductions and welcome|2 Minutes of previous meeting|3 Police Scotland & CMU reports|- AOB|- Date of next meeting|");
 }
