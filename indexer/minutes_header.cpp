@@ -19,11 +19,14 @@ bool is_word_char(char c) {
 struct Token {
     std::string text;
     bool line_start = false;
+    bool short_line = false;  // its line above is a short heading line
 };
 
 std::vector<Token> tokens_of(const std::vector<std::string>& lines) {
     std::vector<Token> out;
-    for (const auto& line : lines) {
+    for (size_t n = 0; n < lines.size(); ++n) {
+        const std::string& line = lines[n];
+        const bool short_above = n > 0 && lines[n - 1].size() <= 40;
         bool first = true;
         size_t i = 0;
         while (i < line.size()) {
@@ -35,7 +38,7 @@ std::vector<Token> tokens_of(const std::vector<std::string>& lines) {
             }
             size_t j = i;
             while (j < line.size() && is_word_char(line[j])) ++j;
-            out.push_back(Token{line.substr(i, j - i), first});
+            out.push_back(Token{line.substr(i, j - i), first, first && short_above});
             first = false;
             i = j;
         }
@@ -77,8 +80,10 @@ std::string name_ending_at(const std::vector<Token>& tokens, size_t end) {
         bool joins = is_one_of(w, {"and"}) && begin > 1 && capitalised(tokens[begin - 2].text) &&
                      !is_header_word(tokens[begin - 2].text);
         if (!joins && (!capitalised(w) || is_header_word(w))) break;
+        // A name goes on from the line above only from a short heading line
+        // ("Lincoln Township" over "Board Meeting Minutes").
+        if (tokens[begin].line_start && !tokens[begin].short_line) break;
         --begin;
-        if (tokens[begin].line_start && begin > 0 && !capitalised(tokens[begin - 1].text)) break;
     }
     // "Board of Trustees", "Board of Directors": the name goes on.
     size_t last = end;
@@ -131,6 +136,40 @@ bool has_word(std::string_view line, std::string_view word) {
         if (left && right) return true;
     }
     return false;
+}
+
+// "Ltd.", "IPS": the legal form after an organisation's name.
+bool is_legal_form(std::string_view w) {
+    return is_one_of(w, {"ltd", "ltd.", "limited", "ips", "cic", "plc", "inc", "inc.", "llc"});
+}
+
+// "Suffolk Libraries IPS - Board Meeting" -> "Suffolk Libraries Board"; "Newtown
+// Parish Council – Minutes of the Meeting held 3rd March 2015" -> "Newtown
+// Parish Council": a name, a dash, then the meeting (of one of its bodies).
+std::string name_before_dash(std::string_view line) {
+    for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+        size_t at = line.find(dash);
+        if (at == std::string_view::npos) continue;
+        std::vector<std::string> left;
+        for (const auto& t : tokens_of({std::string(line.substr(0, at))})) {
+            if (t.text.empty() || !capitalised(t.text)) return "";
+            left.push_back(t.text);
+        }
+        while (!left.empty() && is_legal_form(left.back())) left.pop_back();
+        if (left.size() < 2) return "";
+        std::string_view right = line.substr(at + dash.size());
+        std::string body;
+        size_t space = right.find(' ');
+        if (space != std::string_view::npos && is_body_word(right.substr(0, space))) {
+            body = std::string(right.substr(0, space));
+            right.remove_prefix(space + 1);
+        }
+        if (!starts_with_ci(right, "meeting") && !starts_with_ci(right, "minutes")) return "";
+        std::string name;
+        for (const auto& w : left) name += (name.empty() ? "" : " ") + w;
+        return body.empty() ? name : name + " " + body;
+    }
+    return "";
 }
 
 }  // namespace
@@ -186,6 +225,7 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         if (lines[k].size() <= 110) named.push_back(lines[k]);  // a long line is a sentence or a tagline
     }
     h.committee = name_after_meeting_of(tokens_of(lines));
+    for (size_t k = 0; k < named.size() && h.committee.empty(); ++k) h.committee = name_before_dash(named[k]);
     std::vector<Token> tokens = tokens_of(named);
     for (size_t k = 0; k < tokens.size() && h.committee.empty(); ++k) {
         if (!is_body_word(tokens[k].text)) continue;
@@ -228,7 +268,16 @@ std::string council_of(std::string_view committee) {
         if (is_one_of(words[k], {"township", "city", "county", "borough", "town", "village", "district", "parish"}))
             last = k;
     }
-    if (last == words.size()) return "";
+    if (last == words.size()) {
+        // "Suffolk Libraries Board", "Lincoln Township Board": the board of
+        // the organisation named before it.
+        if (words.size() >= 3 && is_one_of(words.back(), {"board"})) {
+            std::string out;
+            for (size_t k = 0; k + 1 < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+            return out;
+        }
+        return "";
+    }
     if (last + 2 < words.size() && is_one_of(words[last + 1], {"of"})) last += 2;
     std::string out;
     for (size_t k = 0; k <= last; ++k) out += (out.empty() ? "" : " ") + words[k];

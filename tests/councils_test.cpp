@@ -159,7 +159,7 @@ const Floor kFloors[] = {
     {"Garelochhead Community Council", 97, 1.0, 10, 10, 10},
     {"Lincoln Township Board", 42, 1.0, 5, 5, 5},
     {"Lincoln Township Planning Commission", 31, 1.0, 3, 3, 3},
-    {"Suffolk Libraries IPS", 36, 1.0, 3, 0, 0},
+    {"Suffolk Libraries IPS", 36, 1.0, 3, 2, 2},
 };
 
 }  // namespace

@@ -438,6 +438,13 @@ TEST_CASE("the header of minutes gives the meeting's body and date, not another 
         {"LINCOLN TOWNSHIP BOARD\nBUDGET WORKSHOP MEETING MINUTES\nMarch 19, 2019", "LINCOLN TOWNSHIP BOARD", "2019-03-19"},
         // Not the meeting's date: the next meeting's.
         {"Minutes of the Annual Meeting\nDate of next meeting: 12 June 2019\nheld on Tuesday 12th May 2015", "", "2015-05-12"},
+        // A name before a dash (Suffolk Libraries 2013-03-26, 2016-10-27; the parish form).
+        {"BOARD MEETING MINUTES\nTitle of Meeting\nDate\nSuffolk Libraries IPS - Board Meeting\n26th March 2013",
+         "Suffolk Libraries Board", "2013-03-26"},
+        {"Newtown Parish Council \u2013 Minutes of the Meeting held 3rd March 2015", "Newtown Parish Council", "2015-03-03"},
+        // A long tagline broken over two lines names another body.
+        {"OPEN BOARD MEETING MINUTES\nThe Industrial & Provident Society Limited enabling county-wide library services supported by Suffolk County\nCouncil\n27th October 2016",
+         "", "2016-10-27"},
         // Chicago SSA #21 2018-01-29: the venue is no body.
         {"Commission Meeting Minutes\nMinutes from Monday, January 29, 2018 \u2013 9:00am at Carbon Arc Bar & Board", "",
          "2018-01-29"},
@@ -466,6 +473,7 @@ TEST_CASE("the council is the committee's name up to its authority", "[structure
     CHECK(council_of("Lincoln Township Board") == "Lincoln Township");
     CHECK(council_of("Lincoln Township Planning Commission") == "Lincoln Township");
     CHECK(council_of("City of Springfield Planning Commission") == "City of Springfield");
+    CHECK(council_of("Suffolk Libraries Board") == "Suffolk Libraries");
     CHECK(council_of("Cabinet") == "");
     CHECK(council_of("Children and Young People Committee") == "");
 }
