@@ -122,6 +122,23 @@ void date_from_minutes(ActionRow& action, const std::vector<Minutes>& minutes) {
     }
 }
 
+// The council named alone above minutes that start on the file's first
+// lines ("KENT COUNTY COUNCIL" over "MINUTES of a meeting of the Cabinet" or
+// "... of the County Council"), when the minutes' own words name none or
+// only its kind ("County Council").
+std::string council_above(const TextStream& s, size_t minutes_line, const std::string& found) {
+    int seen = 0;
+    for (size_t i = 0; i < minutes_line && seen < 3; ++i) {
+        if (s.lines[i].blank()) continue;
+        ++seen;
+        std::string name = canonical_committee(s.lines[i].text);
+        size_t space = name.find(' ');
+        if (space == std::string::npos || !ends_with_ci(name, " Council") || name.size() > 60) continue;
+        if (found.empty() || (name.size() > found.size() && ends_with_ci(name, " " + found))) return name;
+    }
+    return found;
+}
+
 }  // namespace
 
 std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
@@ -290,6 +307,7 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         if (part.kind == "minutes") {
             Minutes m = read_minutes(s, pages, span, names);
             if (m.items.empty() && m.meeting.date.empty()) continue;
+            m.meeting.council = council_above(s, span.begin, m.meeting.council);
             doc.minutes.push_back(std::move(m));
         } else if (part.kind == "action-log") {
             auto rows = read_actions(s, pages, span, names);
