@@ -17,6 +17,12 @@ bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 // cannot follow a (a smaller number, or a jump of more than ten).
 double step_cost(const ItemLabel& a, const ItemLabel& b) {
     constexpr double kGap = 0.25;        // per number left out
+    constexpr double kNewSeries = 0.3;   // 19.03.9 -> 19.04.1, 23/45 -> 24/1
+    if (a.series != b.series) {
+        // A new month or year numbers its items from 1 again, in the same shape.
+        if (a.series.empty() || b.series.empty() || a.series.back() != b.series.back()) return -1;
+        return b.major <= 2 ? kNewSeries + kGap * (b.major - 1) : -1;
+    }
     constexpr double kDuplicate = 0.6;   // the same number printed twice
     if (b.major == a.major) {
         if (b.minor == a.minor) return kDuplicate;
@@ -48,9 +54,73 @@ int lower_case_words(std::string_view text) {
     return count;
 }
 
+
+// The checks every heading's title passes; nullopt when `l` does not.
+std::optional<ItemLabel> with_title(ItemLabel l, std::string_view line, size_t q) {
+    while (q < line.size() && line[q] == ' ') ++q;
+    l.title = std::string(line.substr(q));
+    while (!l.title.empty() && l.title.back() == ' ') l.title.pop_back();
+    if (l.title.empty()) return l;
+    auto c = static_cast<unsigned char>(l.title[0]);
+    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"' || c >= 0x80)) return std::nullopt;
+    if (l.title.size() > 200 || l.title.back() == ',') return std::nullopt;
+    if (l.title.back() == ':' && l.title.size() > 60) return std::nullopt;
+    if (std::isdigit(c) && l.title.find(' ') == std::string::npos) return std::nullopt;  // "1. 2024"
+    return l;
+}
+
+size_t digits_at(std::string_view line, size_t at) {
+    size_t e = at;
+    while (e < line.size() && digit(line[e])) ++e;
+    return e - at;
+}
+
+// Labels numbered within a month or year: "19.03.4", "21.01.02" (year,
+// month, item), "14/037:", "FC 23/45", "C/24/12" (a prefix, the year, the
+// item). Not dates with slashes ("20/03/18"), planning references
+// ("17/01648/PP") or years ("2019/20").
+std::optional<ItemLabel> parse_series_label(std::string_view line) {
+    size_t q = 0;
+    while (q < line.size() && q < 3 && upper(line[q])) ++q;
+    if (q > 0) {
+        if (q >= line.size() || (line[q] != ' ' && line[q] != '/')) return std::nullopt;
+        ++q;
+    }
+    size_t a = digits_at(line, q);
+    if (a == 0 || a > 2 || q + a >= line.size()) return std::nullopt;
+    const char sep = line[q + a];
+    if (sep != '.' && sep != '/') return std::nullopt;
+    size_t b_at = q + a + 1;
+    size_t b = digits_at(line, b_at);
+    if (b == 0) return std::nullopt;
+    ItemLabel l;
+    size_t end = b_at + b;
+    if (sep == '.') {
+        int month = std::stoi(std::string(line.substr(b_at, b)));
+        // Year and month print two digits each: "3.2.1" numbers a paragraph.
+        if (a != 2 || b != 2 || month < 1 || month > 12 || end >= line.size() || line[end] != '.') return std::nullopt;
+        size_t c = digits_at(line, end + 1);
+        if (c == 0 || c > 3) return std::nullopt;
+        l.series = std::string(line.substr(0, end + 1));
+        l.major = std::stoi(std::string(line.substr(end + 1, c)));
+        end += 1 + c;
+    } else {
+        if (b > 4) return std::nullopt;
+        l.series = std::string(line.substr(0, b_at));
+        l.major = std::stoi(std::string(line.substr(b_at, b)));
+    }
+    if (l.major == 0) return std::nullopt;
+    l.number = std::string(line.substr(0, end));
+    l.punctuated = true;
+    if (end < line.size() && (line[end] == '.' || line[end] == ':' || line[end] == ')')) ++end;
+    if (end < line.size() && line[end] != ' ') return std::nullopt;  // "20/03/18", "17/01648/PP", "19.03.4.1"
+    return with_title(l, line, end);
+}
+
 }  // namespace
 
 std::optional<ItemLabel> parse_item_label(std::string_view line) {
+    if (auto series = parse_series_label(line)) return series;
     size_t p = 0;
     while (p < line.size() && digit(line[p])) ++p;
     if (p == 0 || p > 4) return std::nullopt;
@@ -80,21 +150,11 @@ std::optional<ItemLabel> parse_item_label(std::string_view line) {
         // "1.Introductions and welcome"; never "5.1", "17/01648/PP", "2021-0456".
         if (!(l.punctuated && upper(line[q]))) return std::nullopt;
     }
-    while (q < line.size() && line[q] == ' ') ++q;
-    l.title = std::string(line.substr(q));
-    while (!l.title.empty() && l.title.back() == ' ') l.title.pop_back();
-    if (l.title.empty()) return l;
     // An unpunctuated number before words is a count ("39 tickets", "3 Lochs
     // Way"), unless it carries a letter ("8b Vice Convenor's report").
-    if (!l.punctuated && l.minor == 0) return std::nullopt;
-    auto c = static_cast<unsigned char>(l.title[0]);
-    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"' || c >= 0x80)) return std::nullopt;
-    if (l.title.size() > 200 || l.title.back() == ',') return std::nullopt;
-    // A colon ends a heading ("MATTERS ARISING:") or opens a list ("Members
-    // present:", "The Committee noted the following:").
-    if (l.title.back() == ':' && l.title.size() > 60) return std::nullopt;
-    if (std::isdigit(c) && l.title.find(' ') == std::string::npos) return std::nullopt;  // "1. 2024"
-    return l;
+    auto titled = with_title(l, line, q);
+    if (titled && !titled->title.empty() && !l.punctuated && l.minor == 0) return std::nullopt;
+    return titled;
 }
 
 double heading_score(const ItemLabel& label, std::string_view title) {

@@ -75,12 +75,16 @@ struct MinuteHeading {
 std::optional<MinuteHeading> parse_minute_heading(std::string_view line);
 
 // The label at the start of a minute item's heading, in the shapes items are
-// numbered with: "12.", "12)", "5a.", "8b", "5.0", and "1.Introductions"
-// with the title glued on. Sub-paragraph numbers ("5.1"), file numbers
+// numbered with: "12.", "12)", "5a.", "8b", "5.0", "1.Introductions" with
+// the title glued on, and numbers within a month or year ("19.03.4",
+// "14/037:", "FC 23/45", "C/24/12"). Sub-paragraph numbers ("5.1"), file numbers
 // ("17/01648/PP") and counts ("39 tickets", "3 Lochs Way") are not labels.
 struct ItemLabel {
-    std::string number;  // as printed, without a trailing '.' or ')': "5a", "5.0"
-    int major = 0;       // 5 for "5", "5a" and "5.0"
+    std::string number;  // as printed, without a trailing '.', ':' or ')': "5a", "5.0", "19.03.4"
+    // What the item's number is counted within: "19.03." for "19.03.4",
+    // "FC 23/" for "FC 23/45"; "" for plain numbers.
+    std::string series;
+    int major = 0;       // 5 for "5", "5a" and "5.0"; 4 for "19.03.4", 45 for "FC 23/45"
     int minor = 0;       // the suffix letter's place, "5a" -> 1; 0 for none
     std::string title;   // what follows on the line, "" for a bare label
     bool punctuated = false;  // printed with '.' or ')'
@@ -101,7 +105,8 @@ struct ItemCandidate {
 
 // The items of a set of minutes among the numbered lines in document order:
 // the run of labels that best follow one another (12 -> 13, 5a -> 5b, 4 ->
-// 5a, 5i -> 6), allowing gaps and a repeated number at a cost, scored by
+// 5a, 5i -> 6, 19.03.4 -> 19.03.5, 14/037 -> 14/038, and a new month's or
+// year's series from 1: 19.03.9 -> 19.04.1), allowing gaps and a repeated number at a cost, scored by
 // heading_score. Numbered points of a list inside an item fall out because
 // they break the run or score lower than the headings around them; so do
 // labels standing at another indent than the run's on the same page, and

@@ -356,7 +356,17 @@ TEST_CASE("minute item labels are read in the shapes councils number items with"
         {"5.0 Councillors\u2019 Updates", "5.0", "Councillors\u2019 Updates"},        // GCC 2019
         {"1.Introductions and welcome", "1", "Introductions and welcome"},            // GCC 2021-06, 2021-08
         {"231. Healthy Child Programme Commissioning Approach", "231", "Healthy Child Programme Commissioning Approach"},
+        // Numbered within a month or a year (the shapes: a parish
+        // council's year.month.item, number/year with or without a prefix).
+        {"19.03.4 Planning applications", "19.03.4", "Planning applications"},
+        {"21.01.02. Declarations of interest", "21.01.02", "Declarations of interest"},
+        {"14/037: Minutes of the last meeting", "14/037", "Minutes of the last meeting"},
+        {"FC 23/45 Budget 2024/25", "FC 23/45", "Budget 2024/25"},
+        {"C/24/12 Allotments", "C/24/12", "Allotments"},
         // Not labels: sub-paragraphs, file numbers, counts, dates, sentences.
+        {"3.2.1 The clerk reported", nullptr, nullptr},
+        {"20/03/18 Email received from Melissa Stewart", nullptr, nullptr},  // GCC 2018
+        {"17/01648/PP- Approved Erection of telecomm equipment", nullptr, nullptr},  // GCC 2018
         {"5.1 Mambeg Potholes - Cllr Barbara Morgan to follow up", nullptr, nullptr},  // GCC 2018
         {"3 Lochs Way", nullptr, nullptr},                                           // GCC 2021-08
         {"39 tickets have been sold for the Community Lottery", nullptr, nullptr},   // GCC 2021-08
@@ -408,6 +418,24 @@ TEST_CASE("the items of minutes are the run of labels that follow one another", 
             candidate("2. Mr Gough stressed the importance of establishing the right", 89.8),
             candidate("3. Mr Gough proposed, and Mr Oakford seconded the motion that", 89.8)};
         std::vector<size_t> want = {0, 3, 4};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("items numbered within a month or year follow on, and a new one starts at 1") {
+        std::vector<ItemCandidate> c = {candidate("19.03.4 Planning", -1), candidate("19.03.5 Finance", -1),
+                                        candidate("19.04.1 Apologies", -1), candidate("19.04.2 Minutes", -1),
+                                        candidate("14/037: Correspondence", -1), candidate("7. Any other business", -1)};
+        std::vector<size_t> want = {0, 1, 2, 3};
+        CHECK(decode_item_sequence(c) == want);
+        std::vector<ItemCandidate> d = {candidate("14/037: Minutes", -1), candidate("14/038: Matters arising", -1),
+                                        candidate("14/040: Planning", -1)};
+        want = {0, 1, 2};
+        CHECK(decode_item_sequence(d) == want);
+    }
+    SECTION("a number cited at the start of a paragraph is not a heading") {
+        std::vector<ItemCandidate> c = {candidate("5. Matters arising", -1),
+                                        candidate("6. Newtown Council has replied to the letter about the bus shelter and will repair it.", -1),
+                                        candidate("6. Correspondence", -1), candidate("7. Planning", -1)};
+        std::vector<size_t> want = {0, 2, 3};
         CHECK(decode_item_sequence(c) == want);
     }
     SECTION("letters go on from a number and back to the next (GCC 2021-03-16, 2021-08-17)") {
