@@ -9,21 +9,27 @@
 namespace minutebook::structure {
 namespace {
 
-bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool upper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-bool alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool digit(char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+bool upper(char c) {
+    return std::isupper(static_cast<unsigned char>(c)) != 0;
+}
+bool alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
 
 // The penalty of a step from label a to label b, or a negative value when b
 // cannot follow a (a smaller number, or a jump of more than ten).
 double step_cost(const ItemLabel& a, const ItemLabel& b) {
-    constexpr double kGap = 0.25;        // per number left out
-    constexpr double kNewSeries = 0.3;   // 19.03.9 -> 19.04.1, 23/45 -> 24/1
+    constexpr double kGap = 0.25;       // per number left out
+    constexpr double kNewSeries = 0.3;  // 19.03.9 -> 19.04.1, 23/45 -> 24/1
     if (a.series != b.series) {
         // A new month or year numbers its items from 1 again, in the same shape.
         if (a.series.empty() || b.series.empty() || a.series.back() != b.series.back()) return -1;
         return b.major <= 2 ? kNewSeries + kGap * (b.major - 1) : -1;
     }
-    constexpr double kDuplicate = 0.6;   // the same number printed twice
+    constexpr double kDuplicate = 0.6;  // the same number printed twice
     if (b.major == a.major) {
         if (b.minor == a.minor) return kDuplicate;
         if (b.minor < a.minor) return -1;
@@ -38,7 +44,8 @@ double step_cost(const ItemLabel& a, const ItemLabel& b) {
 
 // Words in lower case other than the small words of a title ("and", "of").
 int lower_case_words(std::string_view text) {
-    static const std::string_view small[] = {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"};
+    static const std::string_view small[] = {"a",  "an", "and", "at", "by",  "for", "from",
+                                             "in", "of", "on",  "or", "the", "to",  "with"};
     int count = 0;
     size_t i = 0;
     while (i < text.size()) {
@@ -54,7 +61,6 @@ int lower_case_words(std::string_view text) {
     return count;
 }
 
-
 // The checks every heading's title passes; nullopt when `l` does not.
 std::optional<ItemLabel> with_title(ItemLabel l, std::string_view line, size_t q) {
     while (q < line.size() && line[q] == ' ') ++q;
@@ -62,10 +68,12 @@ std::optional<ItemLabel> with_title(ItemLabel l, std::string_view line, size_t q
     while (!l.title.empty() && l.title.back() == ' ') l.title.pop_back();
     if (l.title.empty()) return l;
     auto c = static_cast<unsigned char>(l.title[0]);
-    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"' || c >= 0x80)) return std::nullopt;
+    if (!(std::isupper(c) || std::isdigit(c) || c == '\'' || c == '"' || c >= 0x80))
+        return std::nullopt;
     if (l.title.size() > 200 || l.title.back() == ',') return std::nullopt;
     if (l.title.back() == ':' && l.title.size() > 60) return std::nullopt;
-    if (std::isdigit(c) && l.title.find(' ') == std::string::npos) return std::nullopt;  // "1. 2024"
+    if (std::isdigit(c) && l.title.find(' ') == std::string::npos)
+        return std::nullopt;  // "1. 2024"
     return l;
 }
 
@@ -98,7 +106,8 @@ std::optional<ItemLabel> parse_series_label(std::string_view line) {
     if (sep == '.') {
         int month = std::stoi(std::string(line.substr(b_at, b)));
         // Year and month print two digits each: "3.2.1" numbers a paragraph.
-        if (a != 2 || b != 2 || month < 1 || month > 12 || end >= line.size() || line[end] != '.') return std::nullopt;
+        if (a != 2 || b != 2 || month < 1 || month > 12 || end >= line.size() || line[end] != '.')
+            return std::nullopt;
         size_t c = digits_at(line, end + 1);
         if (c == 0 || c > 3) return std::nullopt;
         l.series = std::string(line.substr(0, end + 1));
@@ -113,7 +122,8 @@ std::optional<ItemLabel> parse_series_label(std::string_view line) {
     l.number = std::string(line.substr(0, end));
     l.punctuated = true;
     if (end < line.size() && (line[end] == '.' || line[end] == ':' || line[end] == ')')) ++end;
-    if (end < line.size() && line[end] != ' ') return std::nullopt;  // "20/03/18", "17/01648/PP", "19.03.4.1"
+    if (end < line.size() && line[end] != ' ')
+        return std::nullopt;  // "20/03/18", "17/01648/PP", "19.03.4.1"
     return with_title(l, line, end);
 }
 
@@ -128,7 +138,9 @@ std::optional<ItemLabel> parse_item_label(std::string_view line) {
     l.major = std::stoi(std::string(line.substr(0, p)));
     if (l.major == 0) return std::nullopt;
     size_t q = p;
-    auto ends_label = [&](size_t at) { return at == line.size() || line[at] == '.' || line[at] == ')' || line[at] == ' '; };
+    auto ends_label = [&](size_t at) {
+        return at == line.size() || line[at] == '.' || line[at] == ')' || line[at] == ' ';
+    };
     // A letter suffix: "5a.", "9A", "8b Vice Convenor's report" (not "7pm", "2nd").
     if (q < line.size() && alpha(line[q]) && ends_label(q + 1)) {
         l.minor = std::tolower(static_cast<unsigned char>(line[q])) - 'a' + 1;
@@ -173,7 +185,7 @@ double heading_score(const ItemLabel& label, std::string_view title) {
 }
 
 std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input) {
-    constexpr double kColumn = 3.0;      // points: labels closer than this share an indent
+    constexpr double kColumn = 3.0;  // points: labels closer than this share an indent
     constexpr double kOtherIndent = 0.5;
     constexpr double kRestartingColumn = 0.8;
     std::vector<ItemCandidate> candidates = input;
@@ -185,7 +197,9 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
         int ones = 0;
         for (size_t k = 0; k <= i; ++k) {
             const auto& c = input[k];
-            if (c.x >= 0 && std::abs(c.x - input[i].x) < kColumn && c.label.major == 1 && c.label.minor == 0) ++ones;
+            if (c.x >= 0 && std::abs(c.x - input[i].x) < kColumn && c.label.major == 1 &&
+                c.label.minor == 0)
+                ++ones;
         }
         if (ones >= 2) candidates[i].score -= kRestartingColumn;
     }
@@ -198,8 +212,8 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
             double cost = step_cost(candidates[i].label, candidates[j].label);
             if (cost < 0) continue;
             // Margins move between pages; on one page, items share their indent.
-            if (candidates[i].page == candidates[j].page && candidates[i].x >= 0 && candidates[j].x >= 0 &&
-                std::abs(candidates[i].x - candidates[j].x) >= kColumn)
+            if (candidates[i].page == candidates[j].page && candidates[i].x >= 0 &&
+                candidates[j].x >= 0 && std::abs(candidates[i].x - candidates[j].x) >= kColumn)
                 cost += kOtherIndent;
             double v = best[i] + candidates[j].score - cost;
             if (v > best[j]) {

@@ -55,15 +55,17 @@ bool is_one_of(std::string_view word, std::initializer_list<std::string_view> wo
 
 // The word that ends a body's name.
 bool is_body_word(std::string_view w) {
-    return is_one_of(w, {"council", "committee", "sub-committee", "board", "commission", "authority", "panel",
-                         "forum", "cabinet", "trustees"});
+    return is_one_of(w, {"council", "committee", "sub-committee", "board", "commission",
+                         "authority", "panel", "forum", "cabinet", "trustees"});
 }
 
 // Words of a header that are never part of the name before them.
 bool is_header_word(std::string_view w) {
-    return is_one_of(w, {"minutes", "minute", "of", "the", "for", "meeting", "draft", "final", "adopted", "agreed",
-                         "approved", "unapproved", "a", "an", "held", "regular", "special", "annual", "open",
-                         "public", "extraordinary", "ordinary", "general", "budget", "workshop", "virtual"});
+    return is_one_of(
+        w, {"minutes",  "minute",  "of",      "the",      "for",        "meeting", "draft",
+            "final",    "adopted", "agreed",  "approved", "unapproved", "a",       "an",
+            "held",     "regular", "special", "annual",   "open",       "public",  "extraordinary",
+            "ordinary", "general", "budget",  "workshop", "virtual"});
 }
 
 bool capitalised(std::string_view w) {
@@ -88,7 +90,8 @@ std::string name_ending_at(const std::vector<Token>& tokens, size_t end) {
     // "Board of Trustees", "Board of Directors": the name goes on.
     size_t last = end;
     if (last + 2 < tokens.size() && starts_with_ci(tokens[last + 1].text, "of") &&
-        capitalised(tokens[last + 2].text) && !is_header_word(tokens[last + 2].text) && !tokens[last + 1].line_start)
+        capitalised(tokens[last + 2].text) && !is_header_word(tokens[last + 2].text) &&
+        !tokens[last + 1].line_start)
         last += 2;
     std::string name;
     for (size_t k = begin; k <= last; ++k) name += (name.empty() ? "" : " ") + tokens[k].text;
@@ -118,21 +121,24 @@ std::string name_after_meeting_of(const std::vector<Token>& tokens) {
 
 bool opens_with(std::string_view line, std::string_view word) {
     return starts_with_ci(line, word) &&
-           (line.size() == word.size() || !std::isalpha(static_cast<unsigned char>(line[word.size()])));
+           (line.size() == word.size() ||
+            !std::isalpha(static_cast<unsigned char>(line[word.size()])));
 }
 
 // Dates a header prints that are not the meeting's: signing, approval, the next meeting.
 bool is_other_date_line(std::string_view line) {
     return find_ci(line, "next meeting") != std::string_view::npos || opens_with(line, "signed") ||
-           opens_with(line, "approved") || opens_with(line, "date of") || opens_with(line, "published") ||
-           opens_with(line, "revised");
+           opens_with(line, "approved") || opens_with(line, "date of") ||
+           opens_with(line, "published") || opens_with(line, "revised");
 }
 
 // `word` stands in `line` as a word of its own, ignoring case.
 bool has_word(std::string_view line, std::string_view word) {
-    for (size_t at = find_ci(line, word); at != std::string_view::npos; at = find_ci(line, word, at + 1)) {
+    for (size_t at = find_ci(line, word); at != std::string_view::npos;
+         at = find_ci(line, word, at + 1)) {
         bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
-        bool right = at + word.size() == line.size() || !std::isalpha(static_cast<unsigned char>(line[at + word.size()]));
+        bool right = at + word.size() == line.size() ||
+                     !std::isalpha(static_cast<unsigned char>(line[at + word.size()]));
         if (left && right) return true;
     }
     return false;
@@ -193,7 +199,8 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         if (k < 6 && opens_with(t, "agenda") && t.size() <= 40) return std::nullopt;
         if (std::isdigit(static_cast<unsigned char>(t[0]))) continue;
         // The minutes' own heading, not "Approval of the minutes of ...".
-        if (has_word(t, "minutes") && t.size() <= 100 && find_ci(t, "approv") == std::string::npos) minutes = true;
+        if (has_word(t, "minutes") && t.size() <= 100 && find_ci(t, "approv") == std::string::npos)
+            minutes = true;
         if (find_ci(t, "called to order") != std::string::npos) minutes = true;
         if (opens_with(t, "meeting of") && find_ci(t, " held") != std::string::npos) minutes = true;
         // "Garelochhead Community Council public meeting held", "... Parish
@@ -222,18 +229,22 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
     // heading, up to the date's line, never in the business below it.
     std::vector<std::string> named;
     for (size_t k = 0; k < lines.size() && at[k] <= h.date_line; ++k) {
-        if (lines[k].size() <= 110) named.push_back(lines[k]);  // a long line is a sentence or a tagline
+        if (lines[k].size() <= 110)
+            named.push_back(lines[k]);  // a long line is a sentence or a tagline
     }
     h.committee = name_after_meeting_of(tokens_of(lines));
-    for (size_t k = 0; k < named.size() && h.committee.empty(); ++k) h.committee = name_before_dash(named[k]);
+    for (size_t k = 0; k < named.size() && h.committee.empty(); ++k)
+        h.committee = name_before_dash(named[k]);
     std::vector<Token> tokens = tokens_of(named);
     for (size_t k = 0; k < tokens.size() && h.committee.empty(); ++k) {
         if (!is_body_word(tokens[k].text)) continue;
         std::string name = name_ending_at(tokens, k);
         // "... 9:00am at Carbon Arc Bar & Board": a venue, not the body.
         size_t words = static_cast<size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
-        bool venue = k + 1 >= words && k + 1 - words > 0 && is_one_of(tokens[k - words].text, {"at", "in", "within"});
-        if (name.find(' ') != std::string::npos && !venue) h.committee = name;  // not "Council" alone
+        bool venue = k + 1 >= words && k + 1 - words > 0 &&
+                     is_one_of(tokens[k - words].text, {"at", "in", "within"});
+        if (name.find(' ') != std::string::npos && !venue)
+            h.committee = name;  // not "Council" alone
     }
     return h;
 }
@@ -265,7 +276,8 @@ std::string council_of(std::string_view committee) {
     // to its last word for a kind of authority, with "of Springfield" after it.
     size_t last = words.size();
     for (size_t k = 0; k + 1 < words.size(); ++k) {
-        if (is_one_of(words[k], {"township", "city", "county", "borough", "town", "village", "district", "parish"}))
+        if (is_one_of(words[k], {"township", "city", "county", "borough", "town", "village",
+                                 "district", "parish"}))
             last = k;
     }
     if (last == words.size()) {
@@ -273,7 +285,8 @@ std::string council_of(std::string_view committee) {
         // the organisation named before it.
         if (words.size() >= 3 && is_one_of(words.back(), {"board"})) {
             std::string out;
-            for (size_t k = 0; k + 1 < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+            for (size_t k = 0; k + 1 < words.size(); ++k)
+                out += (out.empty() ? "" : " ") + words[k];
             return out;
         }
         return "";

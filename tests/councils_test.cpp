@@ -11,7 +11,6 @@
 //
 // Exits with 77 (ctest: skipped) where ../shared/corpus is absent.
 #include <catch2/catch.hpp>
-
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -19,11 +18,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/committees.h"
 #include "indexer/extract.h"
@@ -46,7 +44,8 @@ std::string fold_number(std::string_view number) {
         if (std::isspace(static_cast<unsigned char>(c))) continue;
         out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
-    while (!out.empty() && std::string_view(".:)-,;").find(out.back()) != std::string_view::npos) out.pop_back();
+    while (!out.empty() && std::string_view(".:)-,;").find(out.back()) != std::string_view::npos)
+        out.pop_back();
     return out;
 }
 
@@ -68,7 +67,8 @@ std::string fold_title(std::string_view title) {
 
 bool title_prefix(const std::string& label, const std::string& found) {
     std::string l = fold_title(label), f = fold_title(found);
-    return !l.empty() && f.compare(0, l.size(), l) == 0 && (f.size() == l.size() || f[l.size()] == ' ');
+    return !l.empty() && f.compare(0, l.size(), l) == 0 &&
+           (f.size() == l.size() || f[l.size()] == ' ');
 }
 
 struct Found {
@@ -86,7 +86,8 @@ int count_matches(const json& labels, const std::vector<Found>& found) {
         bool numbered = label["number"].is_string();
         for (size_t f = 0; f < found.size(); ++f) {
             if (used[f] || found[f].page != page) continue;
-            bool ok = numbered ? fold_number(label["number"].get<std::string>()) == fold_number(found[f].number)
+            bool ok = numbered ? fold_number(label["number"].get<std::string>()) ==
+                                     fold_number(found[f].number)
                                : title_prefix(label["title"].get<std::string>(), found[f].title);
             if (!ok) continue;
             used[f] = true;
@@ -121,15 +122,17 @@ std::string percent(int part, int whole) {
 
 void print_table(const std::map<std::string, Figures>& bodies, std::ostream& out) {
     char line[256];
-    std::snprintf(line, sizeof line, "%-38s %4s %7s %5s %7s %6s %9s %5s %7s %9s\n", "body", "docs", "labels", "found",
-                  "matched", "recall", "precision", "dates", "council", "committee");
+    std::snprintf(line, sizeof line, "%-38s %4s %7s %5s %7s %6s %9s %5s %7s %9s\n", "body", "docs",
+                  "labels", "found", "matched", "recall", "precision", "dates", "council",
+                  "committee");
     out << line;
     Figures all;
     auto row = [&](const std::string& name, const Figures& f) {
-        std::snprintf(line, sizeof line, "%-38s %4d %7d %5d %7d %6s %9s %2d/%-2d %3d/%-3d %4d/%-4d\n", name.c_str(),
-                      f.documents, f.labelled, f.found, f.matched, percent(f.matched, f.labelled).c_str(),
-                      percent(f.matched, f.found).c_str(), f.dates, f.documents, f.councils, f.documents,
-                      f.committees, f.documents);
+        std::snprintf(line, sizeof line,
+                      "%-38s %4d %7d %5d %7d %6s %9s %2d/%-2d %3d/%-3d %4d/%-4d\n", name.c_str(),
+                      f.documents, f.labelled, f.found, f.matched,
+                      percent(f.matched, f.labelled).c_str(), percent(f.matched, f.found).c_str(),
+                      f.dates, f.documents, f.councils, f.documents, f.committees, f.documents);
         out << line;
     };
     for (const auto& [name, f] : bodies) {
@@ -164,8 +167,10 @@ const Floor kFloors[] = {
 
 }  // namespace
 
-TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled", "[councils]") {
-    const fs::path dir = test::shared_corpus_dir().empty() ? fs::path() : test::shared_corpus_dir() / "councils";
+TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
+          "[councils]") {
+    const fs::path dir =
+        test::shared_corpus_dir().empty() ? fs::path() : test::shared_corpus_dir() / "councils";
     if (dir.empty() || !fs::exists(dir / "labels.jsonl")) {
         std::cerr << "../shared/corpus/councils is absent: skipped\n";
         std::exit(kSkipped);
@@ -188,7 +193,8 @@ TEST_CASE("minute items, dates and bodies of other councils' minutes are found a
             if (date.empty()) date = m.meeting.date;
             if (council.empty()) council = m.meeting.council;
             if (committee.empty()) committee = m.meeting.committee;
-            for (const auto& item : m.items) found.push_back(Found{item.number, item.title, item.first_page});
+            for (const auto& item : m.items)
+                found.push_back(Found{item.number, item.title, item.first_page});
         }
         Figures& f = bodies[label["body"].get<std::string>()];
         const json& items = label["items"];
@@ -200,9 +206,10 @@ TEST_CASE("minute items, dates and bodies of other councils' minutes are found a
         f.dates += date == label["meeting_date"].get<std::string>() ? 1 : 0;
         f.councils += same_name(label["council"].get<std::string>(), council) ? 1 : 0;
         f.committees += same_name(label["committee"].get<std::string>(), committee) ? 1 : 0;
-        misses << file << ": " << matched << "/" << items.size() << " items (found " << found.size() << "), date "
-               << (date.empty() ? "-" : date) << " (" << label["meeting_date"].get<std::string>() << "), council '"
-               << council << "', committee '" << committee << "'\n";
+        misses << file << ": " << matched << "/" << items.size() << " items (found " << found.size()
+               << "), date " << (date.empty() ? "-" : date) << " ("
+               << label["meeting_date"].get<std::string>() << "), council '" << council
+               << "', committee '" << committee << "'\n";
     }
     std::ostringstream table;
     print_table(bodies, table);
