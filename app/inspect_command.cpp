@@ -50,7 +50,7 @@ void print_structure(const DocumentStructure& d, std::ostream& out) {
         if (!m.attendance.present.empty()) out << "  present: " << m.attendance.present.size() << " people\n";
         if (!m.attendance.chair.empty()) out << "  chair: " << m.attendance.chair << "\n";
         for (const auto& i : m.items) {
-            out << "  " << i.number << ". " << i.title << " (" << pages_of(i.first_page, i.last_page) << ")";
+            out << "  " << (i.number.empty() ? "" : i.number + ". ") << i.title << " (" << pages_of(i.first_page, i.last_page) << ")";
             if (i.resolution) out << " -> " << i.resolution->kind;
             out << "\n";
         }

@@ -20,6 +20,8 @@ set(MINUTEBOOK_STRUCTURE_SOURCES
   ${_root}/indexer/passages.cpp
   ${_root}/indexer/text_stream.cpp
   ${_root}/indexer/minutes.cpp
+  ${_root}/indexer/minute_sequence.cpp
+  ${_root}/indexer/minutes_header.cpp
   ${_root}/indexer/actions.cpp
   ${_root}/indexer/reports.cpp
   ${_root}/indexer/structure.cpp

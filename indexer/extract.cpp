@@ -142,8 +142,18 @@ void read_text_layer(PDFDoc& doc, int number, bool with_words, PageText& page) {
         word->getBBox(&x0, &y0, &x1, &y1);
         // Through width and height, as poppler::rectf holds a box, so the
         // corners are the same doubles as before.
-        page.words.push_back(Word{clean_text(valid_utf8_prefix(word_text->toStr())), x0, y0, x0 + (x1 - x0),
-                                  y0 + (y1 - y0)});
+        Word w{clean_text(valid_utf8_prefix(word_text->toStr())), x0, y0, x0 + (x1 - x0), y0 + (y1 - y0)};
+        w.font_size = word->getFontSize();
+        if (word->getLength() > 0) {
+            if (const TextFontInfo* font = word->getFontInfo(0)) {
+                const GooString* name = font->getFontName();
+                w.bold = font->isBold() || (name && (name->toStr().find("Bold") != std::string::npos ||
+                                                     name->toStr().find("bold") != std::string::npos ||
+                                                     name->toStr().find("Black") != std::string::npos ||
+                                                     name->toStr().find("Heavy") != std::string::npos));
+            }
+        }
+        page.words.push_back(std::move(w));
     }
 }
 

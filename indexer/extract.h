@@ -17,6 +17,11 @@ namespace minutebook {
 struct Word {
     std::string text;
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    // The font of its first letter: size in points and whether it is bold
+    // (by the font's flags or name). 0 and false for OCR'd words, which
+    // have no font.
+    double font_size = 0;
+    bool bold = false;
 };
 
 struct PageText {

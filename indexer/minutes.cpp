@@ -1,6 +1,7 @@
 // Minutes: their own meeting, attendance, numbered items and resolutions.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "core/committees.h"
@@ -111,13 +112,14 @@ void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen
     }
 }
 
-// Kent prints "84." in one text run and the title beside it in another; the
-// word boxes put them back on one line.
-std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& number) {
+// Kent prints "84." in one text run and the title beside it in another, and
+// Garelochhead "4" beside "Committee updates"; the word boxes put them back
+// on one line. `label` is the label as printed ("84.", "4").
+std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& label) {
     for (const auto& p : pages) {
         if (p.number != page) continue;
         for (const auto& vl : visual_lines(p)) {
-            if (vl.words.size() < 2 || vl.words.front()->text != number + ".") continue;
+            if (vl.words.size() < 2 || vl.words.front()->text != label) continue;
             std::string title;
             for (size_t k = 1; k < vl.words.size(); ++k) {
                 if (!title.empty()) title += ' ';
@@ -127,6 +129,101 @@ std::string title_beside(const std::vector<PageText>& pages, int page, const std
         }
     }
     return "";
+}
+
+// The visual line that opens with `first_word`, the `occurrence`th such line
+// of its page (0-based, top to bottom); null when the page has no word
+// boxes or no such line.
+const VisualLine* line_opening(const std::vector<VisualLine>& lines, std::string_view first_word, int occurrence) {
+    for (const auto& vl : lines) {
+        if (vl.words.empty() || vl.words.front()->text != first_word) continue;
+        if (occurrence-- == 0) return &vl;
+    }
+    return nullptr;
+}
+
+// Every word of the line is set in a bold font.
+bool all_bold(const VisualLine& vl) {
+    return !vl.words.empty() && std::all_of(vl.words.begin(), vl.words.end(), [](const Word* w) { return w->bold; });
+}
+
+// The signature block that closes minutes: a rule to sign on ("_____"),
+// "Certification", or a name with the post after it ("Reid Duford,
+// Secretary", "Mark Trinklein, Lincoln Township Clerk").
+bool closes_minutes(std::string_view line) {
+    if (line.rfind("_____", 0) == 0 || line == "Certification" || is_signature(line)) return true;
+    size_t comma = line.find(", ");
+    if (comma == std::string_view::npos || line.size() > 60 || line.back() == '.') return false;
+    std::string_view post = line.substr(line.rfind(' ') + 1);
+    for (std::string_view p : {"Secretary", "Clerk", "Chair", "Chairperson", "Chairman", "Supervisor", "Treasurer",
+                               "Mayor", "President", "Recorder"}) {
+        if (post == p) return true;
+    }
+    return false;
+}
+
+// "Page 1 of 1", "Page 2 of 9": a footer.
+bool is_page_of(std::string_view line) {
+    return line.rfind("Page ", 0) == 0 && line.find(" of ") != std::string_view::npos && line.size() < 20;
+}
+
+// Minutes printed as paragraphs without headings (township boards and
+// planning commissions): one item per paragraph, from after the header's
+// date line to the signature block; a short line ending in a colon heads
+// the paragraph below it. A paragraph's lines are set closer than
+// the gap between paragraphs, measured on each page against its line
+// spacing (its lower quartile); a page without word boxes gives none.
+std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int first_page, int last_page,
+                                        const std::string& header_date) {
+    std::vector<MinuteItem> items;
+    bool started = header_date.empty();
+    for (const auto& page : pages) {
+        if (page.number < first_page || page.number > last_page) continue;
+        std::vector<VisualLine> lines = visual_lines(page);
+        std::vector<double> steps;
+        for (size_t k = 1; k < lines.size(); ++k) {
+            if (lines[k].y0 > lines[k - 1].y0) steps.push_back(lines[k].y0 - lines[k - 1].y0);
+        }
+        if (steps.empty()) continue;
+        // The line spacing inside a paragraph: the lower quartile of the steps
+        // (a page of one-line paragraphs has as many gaps as lines).
+        std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4), steps.end());
+        const double pitch = steps[steps.size() / 4];
+        bool open = false;  // the last item goes on on this page
+        for (size_t k = 0; k < lines.size(); ++k) {
+            std::string text = lines[k].text();
+            if (!started) {
+                auto d = first_date(text);
+                started = d && d->iso() == header_date;
+                continue;
+            }
+            if (closes_minutes(text)) return items;
+            if (is_page_of(text) || is_footer_line(text)) continue;
+            bool gap = k == 0 || lines[k].y0 - lines[k - 1].y0 > 1.5 * pitch;
+            // "New Business:" over the business it heads.
+            bool after_heading = open && items.back().body.empty() && items.back().title.size() <= 40 &&
+                                 items.back().title.back() == ':';
+            if (!open || gap || after_heading) {
+                MinuteItem item;
+                item.title = text;
+                if (auto label = parse_item_label(text); label && label->punctuated && !label->title.empty()) {
+                    item.number = label->number;
+                    item.title = label->title;
+                }
+                item.first_page = item.last_page = page.number;
+                item.page_starts.push_back(0);
+                items.push_back(std::move(item));
+                open = true;
+                continue;
+            }
+            MinuteItem& item = items.back();
+            item.last_page = page.number;
+            mark_page(item.page_starts, item.first_page, item.last_page, item.body.empty() ? 0 : item.body.size() + 1);
+            if (!item.body.empty()) item.body += '\n';
+            item.body += text;
+        }
+    }
+    return items;
 }
 
 bool is_item_marker(std::string_view line) {
@@ -311,6 +408,20 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
             }
         }
     }
+    // The header's other forms: "MINUTES for the X meeting held ... on
+    // Tuesday 25th October 2016", "Board Meeting Minutes (unapproved)" over
+    // "April 10, 2018".
+    std::optional<MinutesHeader> header = read_minutes_header(s, span.begin);
+    if (header) {
+        // The heading line alone may name only the place ("Lincoln Township"
+        // over "Board Meeting Minutes").
+        // "FINAL ADOPTED Minutes for the Garelochhead Community Council
+        // meeting": the name without the header's words.
+        if (!header->committee.empty() && (!names_a_body_word(mins.meeting.committee) ||
+                                           find_ci(mins.meeting.committee, header->committee) != std::string::npos))
+            mins.meeting.committee = canonical_committee(header->committee);
+        if (mins.meeting.date.empty()) mins.meeting.date = header->date;
+    }
     // Header fields, up to the first item.
     size_t header_end = std::min(span.end, i + 40);
     size_t k = i + 1;
@@ -340,37 +451,39 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         }
     }
     if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text);
+    mins.meeting.council = council_of(mins.meeting.committee);
 
-    // Items: numbered headings in sequence; a number out of sequence is a
-    // list inside an item ("1. Mr R Gough, Leader of the Council ...").
+    // Items: the numbered headings that run in sequence; numbered lines
+    // out of the run are points of a list inside an item ("1. Mr R Gough,
+    // Leader of the Council ...").
     struct Head {
         size_t line;
         size_t body;
         MinuteHeading h;
+        double x = -1;      // left edge on the page, -1 when unknown
+        bool bold = false;  // the heading line is set in bold
     };
-    std::vector<Head> heads;
+    std::vector<Head> candidates;
+    std::vector<ItemCandidate> labels;
+    std::map<int, std::vector<VisualLine>> page_lines;  // of the pages with labels
     size_t stop = span.end;
     for (size_t j = span.begin + 1; j < span.end; ++j) {
         const std::string& t = s.lines[j].text;
         if (t.empty()) continue;
-        if (!heads.empty() && is_signature(t)) {
+        if (!candidates.empty() && is_signature(t)) {
             stop = j;
             break;
         }
-        auto h = parse_minute_heading(t);
-        if (!h) continue;
-        int n = std::stoi(h->number);
-        if (!heads.empty()) {
-            int prev = std::stoi(heads.back().h.number);
-            if (n <= prev || n > prev + 10) continue;
-        }
+        auto label = parse_item_label(t);
+        if (!label) continue;
+        auto h = std::optional<MinuteHeading>(MinuteHeading{label->number, label->title});
         size_t body = j + 1;
         if (h->title.empty()) {
-            h->title = title_beside(pages, s.lines[j].page, h->number);
+            h->title = title_beside(pages, s.lines[j].page, t);
             if (h->title.empty()) {
                 // Title on the next lines, up to Kent's "(Item N)".
                 size_t b = next_text(s, j + 1, span.end);
-                if (b < span.end && !parse_minute_heading(s.lines[b].text)) {
+                if (b < span.end && !parse_item_label(s.lines[b].text)) {
                     h->title = s.lines[b].text;
                     body = b + 1;
                 }
@@ -389,16 +502,103 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                                  : (t.size() >= 55 && nx.size() < 45 && nx.back() != '.' && nx.back() != ':' &&
                                     std::isupper(static_cast<unsigned char>(nx[0])) &&
                                     nx.find(' ') == std::string::npos);
-                if (!cont || parse_minute_heading(nx) || opens_resolution(nx)) break;
+                if (!cont || parse_item_label(nx) || opens_resolution(nx)) break;
                 h->title += ' ' + nx;
                 ++body;
                 if (caps) continue;
                 break;
             }
         }
-        heads.push_back(Head{j, body, *h});
+        // Trailing colons and dashes are the heading's punctuation, not its title.
+        while (!h->title.empty() && (h->title.back() == ':' || h->title.back() == ' ')) h->title.pop_back();
+        const int page = s.lines[j].page;
+        if (!page_lines.count(page)) {
+            for (const auto& p : pages) {
+                if (p.number == page) page_lines[page] = visual_lines(p);
+            }
+        }
+        const std::string first_word = t.substr(0, t.find(' '));
+        int occurrence = 0;
+        for (size_t k = j; k-- > 0 && s.lines[k].page == page;) {
+            if (s.lines[k].text.compare(0, first_word.size(), first_word) == 0 &&
+                (s.lines[k].text.size() == first_word.size() || s.lines[k].text[first_word.size()] == ' '))
+                ++occurrence;
+        }
+        const VisualLine* vl = line_opening(page_lines[page], first_word, occurrence);
+        double x = vl ? vl->words.front()->x0 : -1;
+        labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x, page});
+        candidates.push_back(Head{j, body, *h, x, vl && all_bold(*vl)});
+    }
+    std::vector<Head> heads;
+    for (size_t c : decode_item_sequence(labels)) heads.push_back(candidates[c]);
+
+    // Business after the numbered items, headed as they are but without a
+    // number (Garelochhead's "AOB", "Date of next meeting" after "5i. Social
+    // media ..."): a line of its own, all bold, at the numbered headings'
+    // indent, when at least three quarters of those are bold; up to an
+    // appendix. Bold lines between numbered items are their sub-headings.
+    size_t bold_heads = static_cast<size_t>(std::count_if(heads.begin(), heads.end(), [](const Head& h) { return h.bold; }));
+    if (heads.size() >= 3 && bold_heads * 4 >= heads.size() * 3) {
+        std::vector<double> xs;
+        for (const auto& h : heads) {
+            if (h.bold && h.x >= 0) xs.push_back(h.x);
+        }
+        std::sort(xs.begin(), xs.end());
+        const double indent = xs.empty() ? -1 : xs[xs.size() / 2];
+        std::vector<bool> taken(span.end, false);
+        for (const auto& h : heads) {
+            for (size_t k = h.line; k < h.body && k < span.end; ++k) taken[k] = true;
+        }
+        std::vector<Head> unnumbered;
+        for (size_t j = heads.back().body; j < stop && indent >= 0; ++j) {
+            const std::string& t = s.lines[j].text;
+            if (starts_with_ci(t, "appendix")) break;
+            if (t.empty() || taken[j] || t.size() > 80 || !std::isupper(static_cast<unsigned char>(t[0])) ||
+                t.find(':') != std::string::npos || t.back() == '.' || parse_item_label(t))
+                continue;
+            const int page = s.lines[j].page;
+            if (!page_lines.count(page)) {
+                for (const auto& p : pages) {
+                    if (p.number == page) page_lines[page] = visual_lines(p);
+                }
+            }
+            const VisualLine* vl = nullptr;
+            for (const auto& v : page_lines[page]) {
+                if (v.text() == t) {
+                    vl = &v;
+                    break;
+                }
+            }
+            if (!vl || !all_bold(*vl) || std::abs(vl->words.front()->x0 - indent) >= 3) continue;
+            unnumbered.push_back(Head{j, j + 1, MinuteHeading{"", t}, vl->words.front()->x0, true});
+        }
+        heads.insert(heads.end(), unnumbered.begin(), unnumbered.end());
+        std::sort(heads.begin(), heads.end(), [](const Head& a, const Head& b) { return a.line < b.line; });
     }
 
+    std::vector<MinuteItem> paragraphs;
+    if (heads.size() < 2 && header) {
+        paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page, header->date);
+        // Only minutes whose first paragraph opens the meeting ("The regular
+        // meeting of ... was called to order" on its first line): bullet
+        // points and tables also stand apart by gaps.
+        auto opens_meeting = [](const MinuteItem& first) {
+            const std::string& line = first.title;
+            return find_ci(line, "called to order") != std::string::npos ||
+                   find_ci(line, "opened the meeting") != std::string::npos ||
+                   find_ci(line, "meeting was opened") != std::string::npos;
+        };
+        if (paragraphs.size() >= 3 && opens_meeting(paragraphs.front())) heads.clear();
+        else paragraphs.clear();
+    }
+    for (auto& item : paragraphs) {
+        // A US paragraph decides in its own words: "Approved ... after motion".
+        std::string all = item.title + "\n" + item.body;
+        if (opens_resolution(all)) item.resolution = read_resolution({all});
+        item.minute_refs = minute_references(item.body);
+        people_in(item.title + "\n" + item.body, item.people, names);
+        mins.items.push_back(std::move(item));
+    }
     for (size_t h = 0; h < heads.size(); ++h) {
         MinuteItem item;
         item.number = heads[h].h.number;

@@ -211,17 +211,23 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
         if (auto attendance = attendance_passage(ctx, m, pack_committee)) out.push_back(std::move(*attendance));
         std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
         const std::optional<std::string> council = ctx.council_of(m.meeting);
+        std::set<std::string> keys;
         for (const auto& item : m.items) {
             Passage p;
             p.council = council;
-            p.key = "minute/" + FileContext::segment(council) + slug_or(committee, file.file_id) + "/" +
-                    (m.meeting.date.empty() ? "undated" : m.meeting.date) + "/" + item.number;
+            // An unnumbered item is known by its title, not its place, so that
+            // its key survives re-indexing; a number printed twice keeps both.
+            std::string base = "minute/" + FileContext::segment(council) + slug_or(committee, file.file_id) + "/" +
+                               (m.meeting.date.empty() ? "undated" : m.meeting.date) + "/" +
+                               (item.number.empty() ? "item-" + slugify(item.title.substr(0, 60)) : item.number);
+            p.key = base;
+            for (int n = 2; !keys.insert(p.key).second; ++n) p.key = base + "-" + std::to_string(n);
             p.type = "minute";
             p.part = "minutes";
             p.title = item.title;
             p.committee = optional_of(committee);
             p.meeting_date = optional_of(m.meeting.date);
-            p.minute = item.number;
+            p.minute = optional_of(item.number);
             if (item.resolution) p.decision = Decision{item.resolution->kind, item.resolution->text};
             p.people = item.people;
             p.cites = item.minute_refs;

@@ -122,6 +122,23 @@ void date_from_minutes(ActionRow& action, const std::vector<Minutes>& minutes) {
     }
 }
 
+// The council named alone above minutes that start on the file's first
+// lines ("KENT COUNTY COUNCIL" over "MINUTES of a meeting of the Cabinet" or
+// "... of the County Council"), when the minutes' own words name none or
+// only its kind ("County Council").
+std::string council_above(const TextStream& s, size_t minutes_line, const std::string& found) {
+    int seen = 0;
+    for (size_t i = 0; i < minutes_line && seen < 3; ++i) {
+        if (s.lines[i].blank()) continue;
+        ++seen;
+        std::string name = canonical_committee(s.lines[i].text);
+        size_t space = name.find(' ');
+        if (space == std::string::npos || !ends_with_ci(name, " Council") || name.size() > 60) continue;
+        if (found.empty() || (name.size() > found.size() && ends_with_ci(name, " " + found))) return name;
+    }
+    return found;
+}
+
 }  // namespace
 
 std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
@@ -150,6 +167,9 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
         }
     }
     if (fs.meeting.date.empty() || agenda_at == lines.size()) return std::nullopt;
+    // Minutes that say "The agenda was approved" below their header.
+    if (auto header = read_minutes_header(s, lines.front()); header && header->date_line < lines[agenda_at])
+        return std::nullopt;
     fs.agenda = true;
     // The committee: capitals above the date ("CHILDREN AND YOUNG PEOPLE" /
     // "COMMITTEE"), else the first line naming a body.
@@ -237,6 +257,20 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         starts.push_back(Start{0, "agenda"});
     }
     std::string current = front ? "agenda" : "";
+    // A file that opens with a minutes header is minutes from its first line.
+    if (!front) {
+        size_t first = 0;
+        while (first < s.lines.size() && s.lines[first].blank()) ++first;
+        auto header = first < s.lines.size() ? read_minutes_header(s, first) : std::nullopt;
+        // Unless the minutes' heading stands a few lines below ("KENT COUNTY
+        // COUNCIL" over "MINUTES of a meeting of ..."): they start there.
+        bool below = false;
+        for (size_t i = first; header && i <= header->date_line && !below; ++i) below = starts_minutes(s, i);
+        if (header && !below) {
+            starts.push_back(Start{first, "minutes"});
+            current = "minutes";
+        }
+    }
     for (size_t i = 0; i < s.lines.size(); ++i) {
         if (s.lines[i].blank()) continue;
         size_t title_begin = i;
@@ -273,6 +307,7 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         if (part.kind == "minutes") {
             Minutes m = read_minutes(s, pages, span, names);
             if (m.items.empty() && m.meeting.date.empty()) continue;
+            m.meeting.council = council_above(s, span.begin, m.meeting.council);
             doc.minutes.push_back(std::move(m));
         } else if (part.kind == "action-log") {
             auto rows = read_actions(s, pages, span, names);

@@ -74,6 +74,48 @@ struct MinuteHeading {
 };
 std::optional<MinuteHeading> parse_minute_heading(std::string_view line);
 
+// The label at the start of a minute item's heading, in the shapes items are
+// numbered with: "12.", "12)", "5a.", "8b", "5.0", "1.Introductions" with
+// the title glued on, and numbers within a month or year ("19.03.4",
+// "14/037:", "FC 23/45", "C/24/12"). Sub-paragraph numbers ("5.1"), file numbers
+// ("17/01648/PP") and counts ("39 tickets", "3 Lochs Way") are not labels.
+struct ItemLabel {
+    std::string number;  // as printed, without a trailing '.', ':' or ')': "5a", "5.0", "19.03.4"
+    // What the item's number is counted within: "19.03." for "19.03.4",
+    // "FC 23/" for "FC 23/45"; "" for plain numbers.
+    std::string series;
+    int major = 0;       // 5 for "5", "5a" and "5.0"; 4 for "19.03.4", 45 for "FC 23/45"
+    int minor = 0;       // the suffix letter's place, "5a" -> 1; 0 for none
+    std::string title;   // what follows on the line, "" for a bare label
+    bool punctuated = false;  // printed with '.' or ')'
+};
+std::optional<ItemLabel> parse_item_label(std::string_view line);
+
+// How much a numbered line looks like an item heading rather than a point of
+// a list: short titles score high, sentences and long lines low. `title` is
+// the heading's title (for a bare label, the line that gives it).
+double heading_score(const ItemLabel& label, std::string_view title);
+
+struct ItemCandidate {
+    ItemLabel label;
+    double score = 0;
+    double x = -1;  // left edge of the label on its page in points; -1 when unknown
+    int page = 0;
+};
+
+// The items of a set of minutes among the numbered lines in document order:
+// the run of labels that best follow one another (12 -> 13, 5a -> 5b, 4 ->
+// 5a, 5i -> 6, 19.03.4 -> 19.03.5, 14/037 -> 14/038, and a new month's or
+// year's series from 1: 19.03.9 -> 19.04.1), allowing gaps and a repeated number at a cost, scored by
+// heading_score. Numbered points of a list inside an item fall out because
+// they break the run or score lower than the headings around them; so do
+// labels standing at another indent than the run's on the same page, and
+// the labels of a column (one indent) from the second time it starts again
+// at 1 (paragraphs numbered within each item, as Kent prints them, and
+// Garelochhead's lists inside an item). Returns
+// the indices of the chosen candidates, in order.
+std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates);
+
 // Whether a line opens a resolution: "It was resolved ...", "RESOLVED that
 // ...", "... were approved as an accurate record".
 bool opens_resolution(std::string_view line);
@@ -135,6 +177,31 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& stream);
 // Whether a minutes document starts at `line` (its heading or the
 // "MINUTES of a meeting of ..." sentence).
 bool starts_minutes(const TextStream& stream, size_t line);
+
+// The header a file of minutes opens with, read from the first lines of its
+// first page from `begin`: the minutes' own heading ("MINUTES for the
+// Garelochhead Community Council meeting", "Board Meeting Minutes
+// (unapproved)", "BUDGET WORKSHOP MEETING MINUTES") or the opening sentence
+// of US minutes ("The meeting of the ... was called to order"), with a full
+// date that is not a signing, approval or next-meeting date. nullopt when
+// the lines are not a minutes header (an agenda's "AGENDA", no date).
+struct MinutesHeader {
+    std::string committee;  // the body named, as printed; "" when none
+    std::string date;       // ISO
+    size_t date_line = 0;   // stream line of the date
+};
+std::optional<MinutesHeader> read_minutes_header(const TextStream& stream, size_t begin);
+
+// Whether a name holds a word for a body ("Council", "Committee", "Board",
+// "Commission", ...): "Lincoln Township" does not.
+bool names_a_body_word(std::string_view name);
+
+// The council of a committee's canonical name: the name itself for a
+// council's own meeting ("Garelochhead Community Council"), the name up to
+// its authority for a committee of one ("Lincoln Township Planning
+// Commission" -> "Lincoln Township"); "" when the name does not say
+// ("Cabinet").
+std::string council_of(std::string_view committee);
 
 // People named in the structure, as printed, with the role they had.
 struct NameSeen {

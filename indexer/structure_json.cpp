@@ -10,7 +10,7 @@ using nlohmann::json;
 json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json meeting_json(const Meeting& m) {
-    return {{"committee", or_null(m.committee)}, {"date", or_null(m.date)}, {"time", or_null(m.time)},
+    return {{"council", or_null(m.council)}, {"committee", or_null(m.committee)}, {"date", or_null(m.date)}, {"time", or_null(m.time)},
             {"venue", or_null(m.venue)}};
 }
 

@@ -337,3 +337,308 @@ TEST_CASE("page passages are cut between characters", "[passages]") {
         CHECK(joined == c.page);
     }
 }
+
+// Item labels as printed by Garelochhead Community Council (GCC), Suffolk
+// Libraries (SL), Kent County Council and Cambridgeshire: the shapes hold
+// in the papers of two bodies at least.
+TEST_CASE("minute item labels are read in the shapes councils number items with", "[structure][councils]") {
+    struct Case {
+        const char* line;
+        const char* number;  // nullptr: not a label
+        const char* title;
+    };
+    static const Case cases[] = {
+        {"2. Police reports", "2", "Police reports"},                                 // GCC 2018, Cambridgeshire
+        {"1.", "1", ""},                                                              // SL 2013, GCC 2017, Kent
+        {"3. MATTERS ARISING:", "3", "MATTERS ARISING:"},                             // GCC 1999
+        {"5a. Convenor\u2019s report", "5a", "Convenor\u2019s report"},               // GCC 2021-03, 2021-08
+        {"8b Vice Convenor\u2019s report", "8b", "Vice Convenor\u2019s report"},      // GCC 2021-08
+        {"5.0 Councillors\u2019 Updates", "5.0", "Councillors\u2019 Updates"},        // GCC 2019
+        {"1.Introductions and welcome", "1", "Introductions and welcome"},            // GCC 2021-06, 2021-08
+        {"231. Healthy Child Programme Commissioning Approach", "231", "Healthy Child Programme Commissioning Approach"},
+        // Numbered within a month or a year (the shapes: a parish
+        // council's year.month.item, number/year with or without a prefix).
+        {"19.03.4 Planning applications", "19.03.4", "Planning applications"},
+        {"21.01.02. Declarations of interest", "21.01.02", "Declarations of interest"},
+        {"14/037: Minutes of the last meeting", "14/037", "Minutes of the last meeting"},
+        {"FC 23/45 Budget 2024/25", "FC 23/45", "Budget 2024/25"},
+        {"C/24/12 Allotments", "C/24/12", "Allotments"},
+        // Not labels: sub-paragraphs, file numbers, counts, dates, sentences.
+        {"3.2.1 The clerk reported", nullptr, nullptr},
+        {"20/03/18 Email received from Melissa Stewart", nullptr, nullptr},  // GCC 2018
+        {"17/01648/PP- Approved Erection of telecomm equipment", nullptr, nullptr},  // GCC 2018
+        {"5.1 Mambeg Potholes - Cllr Barbara Morgan to follow up", nullptr, nullptr},  // GCC 2018
+        {"3 Lochs Way", nullptr, nullptr},                                           // GCC 2021-08
+        {"39 tickets have been sold for the Community Lottery", nullptr, nullptr},   // GCC 2021-08
+        {"4 Nos Road Incidents \u2013 1 Nos Drink Driving", nullptr, nullptr},       // GCC 2018
+        {"200310-000161 road adjacent to Creaggan", nullptr, nullptr},               // GCC 2021-03
+        {"2019/20 capital roads budget but was delayed", nullptr, nullptr},          // GCC 2021-03
+        {"7pm", nullptr, nullptr},
+        {"1. Mr R Gough, Leader of the Council,", nullptr, nullptr},                 // Kent
+        {"2. the minutes were agreed", nullptr, nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.line);
+        auto l = parse_item_label(c.line);
+        if (!c.number) {
+            CHECK(!l);
+            continue;
+        }
+        REQUIRE(l);
+        CHECK(l->number == c.number);
+        CHECK(l->title == c.title);
+    }
+}
+
+TEST_CASE("the items of minutes are the run of labels that follow one another", "[structure][councils]") {
+    auto candidate = [](const char* line, double x) {
+        auto l = parse_item_label(line);
+        REQUIRE(l);
+        return ItemCandidate{*l, heading_score(*l, l->title), x};
+    };
+    SECTION("a list numbered inside an item falls out (GCC 2017-10-24, pages 2-6)") {
+        std::vector<ItemCandidate> c = {
+            candidate("1. Introductions and welcome", 120.7), candidate("2. Minutes of previous meetings", 120.7),
+            candidate("3. Police reports", 120.7), candidate("4. Committee updates", 126.8),
+            candidate("1. Delays on Public Roadwork Network - Cairdow Community Council looking for Support", 110.5),
+            candidate("2. Email distributed 02/10/17 to GCC Members regarding Rhu & Shandon CC: Laigh Balernock", 110.5),
+            candidate("5. Fuel Poverty & Energy Awareness Training \u2013 Information received from Energy Action", 110.5),
+            candidate("5. Councillors\u2019 Updates", 120.7), candidate("6. Questions from the Public", 120.7)};
+        std::vector<size_t> want = {0, 1, 2, 3, 7, 8};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("paragraphs numbered again in every item are not items (Kent 2025-01-09, page 1)") {
+        std::vector<ItemCandidate> c = {
+            candidate("283. Apologies for Absence", 53.8),
+            candidate("1. Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be", 89.8),
+            candidate("2. RESOLVED that Mr Cooke be elected to Chair the meeting.", 89.8),
+            candidate("284. Declarations of Disclosable Pecuniary Interests", 53.8),
+            candidate("285. English Devolution White Paper", 53.8),
+            candidate("1. The Leader noted the potential implications of being", 89.8),
+            candidate("2. Mr Gough stressed the importance of establishing the right", 89.8),
+            candidate("3. Mr Gough proposed, and Mr Oakford seconded the motion that", 89.8)};
+        std::vector<size_t> want = {0, 3, 4};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("items numbered within a month or year follow on, and a new one starts at 1") {
+        std::vector<ItemCandidate> c = {candidate("19.03.4 Planning", -1), candidate("19.03.5 Finance", -1),
+                                        candidate("19.04.1 Apologies", -1), candidate("19.04.2 Minutes", -1),
+                                        candidate("14/037: Correspondence", -1), candidate("7. Any other business", -1)};
+        std::vector<size_t> want = {0, 1, 2, 3};
+        CHECK(decode_item_sequence(c) == want);
+        std::vector<ItemCandidate> d = {candidate("14/037: Minutes", -1), candidate("14/038: Matters arising", -1),
+                                        candidate("14/040: Planning", -1)};
+        want = {0, 1, 2};
+        CHECK(decode_item_sequence(d) == want);
+    }
+    SECTION("a number cited at the start of a paragraph is not a heading") {
+        std::vector<ItemCandidate> c = {candidate("5. Matters arising", -1),
+                                        candidate("6. Newtown Council has replied to the letter about the bus shelter and will repair it.", -1),
+                                        candidate("6. Correspondence", -1), candidate("7. Planning", -1)};
+        std::vector<size_t> want = {0, 2, 3};
+        CHECK(decode_item_sequence(c) == want);
+    }
+    SECTION("letters go on from a number and back to the next (GCC 2021-03-16, 2021-08-17)") {
+        std::vector<ItemCandidate> c = {candidate("4. Councillors\u2019 updates", -1), candidate("5a. Convenor\u2019s report", -1),
+                                        candidate("5b. Vice Convenor", -1), candidate("6. AOB", -1)};
+        std::vector<size_t> want = {0, 1, 2, 3};
+        CHECK(decode_item_sequence(c) == want);
+    }
+}
+
+TEST_CASE("the header of minutes gives the meeting's body and date, not another date", "[structure][councils]") {
+    struct Case {
+        const char* page;
+        const char* committee;  // nullptr: not a minutes header
+        const char* date;
+    };
+    static const Case cases[] = {
+        // GCC 2016-10-25, 2017-10-24
+        {"MINUTES for the\nGarelochhead Community Council public meeting\nheld in Church Hall, Garelochhead\non Tuesday 24th October 2017\nMembers Present:",
+         "Garelochhead Community Council", "2017-10-24"},
+        {"FINAL ADOPTED Minutes for the Garelochhead Community Council meeting\nHeld virtually owing to COVID-19 restrictions at 1900hrs on 16th March 2021",
+         "Garelochhead Community Council", "2021-03-16"},
+        // Lincoln Township Board, Lincoln Township Planning Commission
+        {"Lincoln Township\nBoard Meeting Minutes (unapproved)\nApril 10, 2018\nThe regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,",
+         "Lincoln Township Board", "2018-04-10"},
+        {"Lincoln Township \u2013 Midland County\nPlanning Commission\nReid Duford \u2013 Secretary\nJanuary 7, 2020\nThe meeting of the Lincoln Township Planning Commission was called to order by Chairperson Sheila",
+         "Lincoln Township Planning Commission", "2020-01-07"},
+        {"LINCOLN TOWNSHIP BOARD\nBUDGET WORKSHOP MEETING MINUTES\nMarch 19, 2019", "LINCOLN TOWNSHIP BOARD", "2019-03-19"},
+        // Not the meeting's date: the next meeting's.
+        {"Minutes of the Annual Meeting\nDate of next meeting: 12 June 2019\nheld on Tuesday 12th May 2015", "", "2015-05-12"},
+        // A name before a dash (Suffolk Libraries 2013-03-26, 2016-10-27; the parish form).
+        {"BOARD MEETING MINUTES\nTitle of Meeting\nDate\nSuffolk Libraries IPS - Board Meeting\n26th March 2013",
+         "Suffolk Libraries Board", "2013-03-26"},
+        {"Newtown Parish Council \u2013 Minutes of the Meeting held 3rd March 2015", "Newtown Parish Council", "2015-03-03"},
+        // A long tagline broken over two lines names another body.
+        {"OPEN BOARD MEETING MINUTES\nThe Industrial & Provident Society Limited enabling county-wide library services supported by Suffolk County\nCouncil\n27th October 2016",
+         "", "2016-10-27"},
+        // Chicago SSA #21 2018-01-29: the venue is no body.
+        {"Commission Meeting Minutes\nMinutes from Monday, January 29, 2018 \u2013 9:00am at Carbon Arc Bar & Board", "",
+         "2018-01-29"},
+        // Not minutes: an agenda (GCC 2021-08-17), a page without a date.
+        {"Garelochhead Community Council Public Meeting Agenda\nTuesday 17th August 2021\n2. Minutes and actions from June 15th",
+         nullptr, nullptr},
+        {"AGENDA\nCity Council\n1. Approval of minutes of January 10, 2023", nullptr, nullptr},
+        {"Minutes of the Board\nPresent: A Smith", nullptr, nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.page);
+        TextStream s = make_stream(pages_of({c.page}));
+        auto h = read_minutes_header(s, 0);
+        if (!c.committee) {
+            CHECK(!h);
+            continue;
+        }
+        REQUIRE(h);
+        CHECK(h->committee == c.committee);
+        CHECK(h->date == c.date);
+    }
+}
+
+TEST_CASE("the council is the committee's name up to its authority", "[structure][councils]") {
+    CHECK(council_of("Garelochhead Community Council") == "Garelochhead Community Council");
+    CHECK(council_of("Lincoln Township Board") == "Lincoln Township");
+    CHECK(council_of("Lincoln Township Planning Commission") == "Lincoln Township");
+    CHECK(council_of("City of Springfield Planning Commission") == "City of Springfield");
+    CHECK(council_of("Suffolk Libraries Board") == "Suffolk Libraries");
+    CHECK(council_of("Cabinet") == "");
+    CHECK(council_of("Children and Young People Committee") == "");
+}
+
+namespace {
+
+// A page with word boxes: each line at its baseline y, words 30 points apart.
+PageText page_with_lines(int number, const std::vector<std::pair<double, std::string>>& lines) {
+    PageText p;
+    p.number = number;
+    for (const auto& [y, text] : lines) {
+        p.text += text + "\n";
+        double x = 50;
+        size_t i = 0;
+        while (i < text.size()) {
+            size_t j = text.find(' ', i);
+            if (j == std::string::npos) j = text.size();
+            if (j > i) p.words.push_back(Word{text.substr(i, j - i), x, y, x + 25, y + 12});
+            x += 30;
+            i = j + 1;
+        }
+    }
+    return p;
+}
+
+}  // namespace
+
+// Lincoln Township Board 2018-04-10 and Lincoln Township Planning Commission
+// 2020-07-21: minutes in paragraphs, 13.8 points apart inside a paragraph
+// and twice that between them, closed by the clerk's signature.
+TEST_CASE("minutes without headings are itemised paragraph by paragraph", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{36, "Lincoln Township"},
+            {50, "Board Meeting Minutes (unapproved)"},
+            {64, "April 10, 2018"},
+            {91, "The regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,"},
+            {105, "with Ensign, Wray, Trinklein, Duford, Crockett, and 12 guests present."},
+            {133, "The agenda was approved after motion by Ensign and second by Crockett."},
+            {160, "Public comments were heard and correspondence was read."},
+            {188, "New Business:"},
+            {202, "Site plan review for Mike Fountain at 1234 Main Road was approved 5-0."},
+            {229, "Meeting was adjourned at 7:34 pm by Supervisor Wray."},
+            {257, "________________________________________"},
+            {271, "Mark Trinklein, Lincoln Township Clerk"},
+            {298, "I, the undersigned, do hereby certify that the foregoing is a true and complete copy"}});
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    const Minutes& m = d.minutes.front();
+    CHECK(m.meeting.committee == "Lincoln Township Board");
+    CHECK(m.meeting.council == "Lincoln Township");
+    CHECK(m.meeting.date == "2018-04-10");
+    std::vector<std::string> titles;
+    for (const auto& item : m.items) titles.push_back(item.title);
+    std::vector<std::string> want = {
+        "The regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,",
+        "The agenda was approved after motion by Ensign and second by Crockett.",
+        "Public comments were heard and correspondence was read.",
+        "New Business:",
+        "Site plan review for Mike Fountain at 1234 Main Road was approved 5-0.",
+        "Meeting was adjourned at 7:34 pm by Supervisor Wray."};
+    CHECK(titles == want);
+    REQUIRE(m.items.size() == want.size());
+    CHECK(m.items[0].body == "with Ensign, Wray, Trinklein, Duford, Crockett, and 12 guests present.");
+    CHECK(m.items[0].number.empty());
+}
+
+TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their own", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{36, "Lincoln Township"},
+            {50, "Board Meeting Minutes (unapproved)"},
+            {64, "April 10, 2018"},
+            {91, "The regular meeting of the Lincoln Township Board was called to order."},
+            {119, "The agenda was approved after motion by Ensign and second by Crockett."},
+            {147, "Meeting was adjourned at 7:34 pm by Supervisor Wray."}});
+    auto passages = make_passages(FileInfo{"minutes.pdf", "abc"}, {page});
+    std::vector<std::string> keys;
+    for (const auto& p : passages) {
+        if (p.type == "minute") keys.push_back(p.key);
+    }
+    std::vector<std::string> want = {
+        "minute/lincoln-township/lincoln-township-board/2018-04-10/item-the-regular-meeting-of-the-lincoln-township-board-was-called",
+        "minute/lincoln-township/lincoln-township-board/2018-04-10/item-the-agenda-was-approved-after-motion-by-ensign-and-second-by",
+        "minute/lincoln-township/lincoln-township-board/2018-04-10/item-meeting-was-adjourned-at-7-34-pm-by-supervisor-wray"};
+    CHECK(keys == want);  // the council's slug, then the committee's
+    // Garelochhead Community Council 2019-06-16 prints item 3 twice.
+    auto numbered = make_passages(FileInfo{"gcc.pdf", "def"},
+                                  pages_of({"MINUTES for the Garelochhead Community Council meeting\n"
+                                            "held in Church Hall, Garelochhead on Tuesday 16 June 2019\n"
+                                            "2. Police reports\nNothing to report.\n"
+                                            "3. Minutes of previous meetings\nAgreed.\n"
+                                            "3. Follow up items\nNone.\n"
+                                            "4. Committee Updates\nNone.\n"}));
+    keys.clear();
+    for (const auto& p : numbered) {
+        if (p.type == "minute") keys.push_back(p.key);
+    }
+    want = {"minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/2", "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/3",
+            "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/3-2", "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/4"};
+    CHECK(keys == want);
+}
+
+// Garelochhead Community Council 2021-03-16 (pp. 6-8) and 2021-08-17 (p. 7):
+// after the last numbered item, business headed in the same bold type at
+// the same indent but without a number.
+TEST_CASE("unnumbered headings after the numbered items are items when set as they are", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{30, "FINAL ADOPTED Minutes for the Garelochhead Community Council meeting"},
+            {44, "Held virtually owing to COVID-19 restrictions at 1900hrs on 16th March 2021"},
+            {72, "1. Introductions and welcome"},
+            {86, "Apologies \u2013 as above"},
+            {114, "2. Minutes of previous meeting"},
+            {128, "The minutes of the previous meeting were accepted."},
+            {156, "3. Police Scotland & CMU reports"},
+            {170, "Police Scotland report: see appendix"},
+            {184, "Bold Aside In The Text"},
+            {212, "AOB"},
+            {226, "None."},
+            {254, "Date of next meeting"},
+            {268, "Next meeting will be held on 18th May 2021."}});
+    auto bold = [&](const std::string& line) {
+        for (auto& w : page.words) {
+            if (line.find(w.text) != std::string::npos) w.bold = true;
+        }
+    };
+    for (const char* heading : {"1. Introductions and welcome", "2. Minutes of previous meeting",
+                                "3. Police Scotland & CMU reports", "AOB", "Date of next meeting"})
+        bold(heading);
+    // Bold but indented: not a heading.
+    for (auto& w : page.words) {
+        if (w.y0 == 184) {
+            w.bold = true;
+            w.x0 += 40;
+        }
+    }
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    std::string items;
+    for (const auto& item : d.minutes.front().items) items += (item.number.empty() ? "-" : item.number) + " " + item.title + "|";
+    CHECK(items == "1 Introductions and welcome|2 Minutes of previous meeting|3 Police Scotland & CMU reports|- AOB|- Date of next meeting|");
+}

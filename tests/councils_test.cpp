@@ -1,0 +1,228 @@
+// Structure recognition measured on the hand-checked labels of other
+// councils' minutes (../shared/corpus/councils/labels.jsonl, LABELS.md).
+//
+// A found minute item matches a label when their pages agree and their
+// numbers agree with case, spaces and trailing punctuation folded; for a
+// label without a number, when the pages agree and the label's folded title
+// is a prefix of the found item's folded title. Each label and each found
+// item match once. The figures per body are printed (run the test binary
+// alone to read them: `build/tests/councils_test`) and held to floors at what
+// the recognisers reach today, so that a regression fails.
+//
+// Exits with 77 (ctest: skipped) where ../shared/corpus is absent.
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/committees.h"
+#include "indexer/extract.h"
+#include "indexer/structure.h"
+#include "test_paths.h"
+
+using nlohmann::json;
+using namespace minutebook;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSkipped = 77;
+
+// "5a." -> "5a", " 14 / 037: " -> "14/037": case and spaces folded, trailing
+// punctuation dropped.
+std::string fold_number(std::string_view number) {
+    std::string out;
+    for (char c : number) {
+        if (std::isspace(static_cast<unsigned char>(c))) continue;
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    while (!out.empty() && std::string_view(".:)-,;").find(out.back()) != std::string_view::npos)
+        out.pop_back();
+    return out;
+}
+
+// Lower-case ASCII letters and digits, every other run of bytes one space:
+// "Councillors’ Updates:" and "councillors updates" agree.
+std::string fold_title(std::string_view title) {
+    std::string out;
+    for (char c : title) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 128 && std::isalnum(u)) {
+            out += static_cast<char>(std::tolower(u));
+        } else if (!out.empty() && out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool title_prefix(const std::string& label, const std::string& found) {
+    std::string l = fold_title(label), f = fold_title(found);
+    return !l.empty() && f.compare(0, l.size(), l) == 0 &&
+           (f.size() == l.size() || f[l.size()] == ' ');
+}
+
+struct Found {
+    std::string number;
+    std::string title;
+    int page = 0;
+};
+
+// How many labels find their item, each label and item used once.
+int count_matches(const json& labels, const std::vector<Found>& found) {
+    std::vector<bool> used(found.size(), false);
+    int matched = 0;
+    for (const auto& label : labels) {
+        int page = label["page"].get<int>();
+        bool numbered = label["number"].is_string();
+        for (size_t f = 0; f < found.size(); ++f) {
+            if (used[f] || found[f].page != page) continue;
+            bool ok = numbered ? fold_number(label["number"].get<std::string>()) ==
+                                     fold_number(found[f].number)
+                               : title_prefix(label["title"].get<std::string>(), found[f].title);
+            if (!ok) continue;
+            used[f] = true;
+            ++matched;
+            break;
+        }
+    }
+    return matched;
+}
+
+// Names compared as a person reads them: case and punctuation folded.
+bool same_name(const std::string& label, const std::string& found) {
+    return !found.empty() && fold_title(label) == fold_title(found);
+}
+
+struct Figures {
+    int documents = 0;
+    int labelled = 0;
+    int found = 0;
+    int matched = 0;
+    int dates = 0;
+    int councils = 0;
+    int committees = 0;
+};
+
+std::string percent(int part, int whole) {
+    if (whole == 0) return "-";
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", 100.0 * part / whole);
+    return buf;
+}
+
+void print_table(const std::map<std::string, Figures>& bodies, std::ostream& out) {
+    char line[256];
+    std::snprintf(line, sizeof line, "%-38s %4s %7s %5s %7s %6s %9s %5s %7s %9s\n", "body", "docs",
+                  "labels", "found", "matched", "recall", "precision", "dates", "council",
+                  "committee");
+    out << line;
+    Figures all;
+    auto row = [&](const std::string& name, const Figures& f) {
+        std::snprintf(line, sizeof line,
+                      "%-38s %4d %7d %5d %7d %6s %9s %2d/%-2d %3d/%-3d %4d/%-4d\n", name.c_str(),
+                      f.documents, f.labelled, f.found, f.matched,
+                      percent(f.matched, f.labelled).c_str(), percent(f.matched, f.found).c_str(),
+                      f.dates, f.documents, f.councils, f.documents, f.committees, f.documents);
+        out << line;
+    };
+    for (const auto& [name, f] : bodies) {
+        row(name, f);
+        all.documents += f.documents;
+        all.labelled += f.labelled;
+        all.found += f.found;
+        all.matched += f.matched;
+        all.dates += f.dates;
+        all.councils += f.councils;
+        all.committees += f.committees;
+    }
+    row("all", all);
+}
+
+// What the recognisers reach on each body today: a change that finds fewer
+// must say why.
+struct Floor {
+    const char* body;
+    int matched;
+    double precision;  // of the found items, the share that match a label
+    int dates;
+    int councils;
+    int committees;
+};
+const Floor kFloors[] = {
+    {"Garelochhead Community Council", 97, 1.0, 10, 10, 10},
+    {"Lincoln Township Board", 42, 1.0, 5, 5, 5},
+    {"Lincoln Township Planning Commission", 31, 1.0, 3, 3, 3},
+    {"Suffolk Libraries IPS", 36, 1.0, 3, 2, 2},
+};
+
+}  // namespace
+
+TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
+          "[councils]") {
+    const fs::path dir =
+        test::shared_corpus_dir().empty() ? fs::path() : test::shared_corpus_dir() / "councils";
+    if (dir.empty() || !fs::exists(dir / "labels.jsonl")) {
+        std::cerr << "../shared/corpus/councils is absent: skipped\n";
+        std::exit(kSkipped);
+    }
+    std::ifstream in(dir / "labels.jsonl");
+    std::map<std::string, Figures> bodies;
+    std::ostringstream misses;
+    for (std::string text; std::getline(in, text);) {
+        if (text.empty()) continue;
+        json label = json::parse(text);
+        const std::string file = label["file"].get<std::string>();
+        ExtractResult r = extract_pdf((dir / file).string());
+        INFO(file);
+        REQUIRE(r.ok());
+        DocumentStructure d = understand(r.pages);
+
+        std::vector<Found> found;
+        std::string date, council, committee;
+        for (const auto& m : d.minutes) {
+            if (date.empty()) date = m.meeting.date;
+            if (council.empty()) council = m.meeting.council;
+            if (committee.empty()) committee = m.meeting.committee;
+            for (const auto& item : m.items)
+                found.push_back(Found{item.number, item.title, item.first_page});
+        }
+        Figures& f = bodies[label["body"].get<std::string>()];
+        const json& items = label["items"];
+        int matched = count_matches(items, found);
+        f.documents += 1;
+        f.labelled += static_cast<int>(items.size());
+        f.found += static_cast<int>(found.size());
+        f.matched += matched;
+        f.dates += date == label["meeting_date"].get<std::string>() ? 1 : 0;
+        f.councils += same_name(label["council"].get<std::string>(), council) ? 1 : 0;
+        f.committees += same_name(label["committee"].get<std::string>(), committee) ? 1 : 0;
+        misses << file << ": " << matched << "/" << items.size() << " items (found " << found.size()
+               << "), date " << (date.empty() ? "-" : date) << " ("
+               << label["meeting_date"].get<std::string>() << "), council '" << council
+               << "', committee '" << committee << "'\n";
+    }
+    std::ostringstream table;
+    print_table(bodies, table);
+    std::cout << table.str() << "\n" << misses.str();
+    INFO(table.str());
+    for (const Floor& floor : kFloors) {
+        INFO(floor.body);
+        REQUIRE(bodies.count(floor.body) == 1);
+        const Figures& f = bodies[floor.body];
+        CHECK(f.matched >= floor.matched);
+        CHECK(f.matched >= floor.precision * f.found);
+        CHECK(f.dates >= floor.dates);
+        CHECK(f.councils >= floor.councils);
+        CHECK(f.committees >= floor.committees);
+    }
+}
