@@ -443,6 +443,10 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
         // The council of each file read: the run's, else the one it was
         // indexed as before.
         std::map<std::string, std::string> council_of_file;
+        auto council_for = [&council_of_file](const std::string& display) {
+            auto it = council_of_file.find(display);
+            return it == council_of_file.end() ? std::string() : it->second;
+        };
         std::vector<ArchiveFile> to_read;
         std::vector<size_t> read_index;  // position in `files` of each file in `to_read`
         for (size_t i = 0; i < plan.files.size(); ++i) {
@@ -487,7 +491,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             o.ocr_pages = o.report.ocr_pages = extracted.ocr_pages;
             o.report.limits = limits_hit(extracted);
             if (extracted.ok()) {
-            const std::string council = council_of_file.count(file.display) ? council_of_file.at(file.display) : "";
+            const std::string council = council_for(file.display);
             std::string named;
             o.passages = make_passages(FileInfo{file.display, extracted.sha256, council}, extracted.pages, &named);
             if (!council.empty() && !named.empty() && !council_matches(council, named)) {
@@ -514,7 +518,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             if (!o.sha256.empty()) {
                 // The same bytes given as another council's papers keep theirs.
                 std::set<std::string> other_councils;
-                const std::string own = council_of_file.count(file.display) ? council_of_file.at(file.display) : "";
+                const std::string own = council_for(file.display);
                 for (const auto& [path, e] : ledger.entries()) {
                     if (e.sha256 == o.sha256 && path != file.display && !e.council.empty() && e.council != own) {
                         other_councils.insert(e.council);
@@ -526,7 +530,7 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             for (size_t i = 0; i < o.passages.size(); ++i) writer.add(o.passages[i], o.terms[i]);
             o.report.passages = static_cast<int>(o.passages.size());
             LedgerEntry entry = entry_for(file, stats[index], o, plan_options,
-                                      council_of_file.count(file.display) ? council_of_file.at(file.display) : "");
+                                      council_for(file.display));
             const std::string replaced = p.previous ? p.previous->sha256 : "";
             ledger.put(entry);
             if (p.moved_from) ledger.forget(p.moved_from->path);

@@ -141,17 +141,6 @@ std::optional<std::string> committee_name(const Xapian::Database& db, const std:
     return name;
 }
 
-std::vector<std::pair<std::string, int>> councils(const Xapian::Database& db) {
-    const std::string prefix = "council:";
-    std::vector<std::pair<std::string, int>> out;
-    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        const int passages = static_cast<int>(db.get_termfreq(term(schema::kCouncil, (*it).substr(prefix.size()))));
-        if (passages > 0) out.emplace_back(db.get_metadata(*it), passages);
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 namespace {
 
 // The meetings (dates with their passages) of the passages `query` matches.
@@ -177,11 +166,19 @@ std::vector<std::pair<std::string, int>> meetings_of(const Xapian::Database& db,
 std::vector<CommitteeSummary> committees(const Xapian::Database& db) {
     const std::string prefix = "committee:";
     std::vector<CommitteeSummary> out;
-    const auto known_councils = councils(db);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         const std::string slug = (*it).substr(prefix.size()), name = db.get_metadata(*it);
         const Xapian::Query committee(term(schema::kCommittee, slug));
-        if (db.get_termfreq(term(schema::kCommittee, slug)) == 0) continue;
+        const Xapian::doccount total = db.get_termfreq(term(schema::kCommittee, slug));
+        if (total == 0) continue;
+        // The councils that have a committee of this name, in one pass.
+        Xapian::Enquire by_council(db);
+        by_council.set_query(committee);
+        by_council.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy spy(schema::kSlotCouncil);
+        by_council.add_matchspy(&spy);
+        by_council.get_mset(0, 0, db.get_doccount());
+        Xapian::doccount with_council = 0;
         auto add = [&](std::optional<std::string> council, const Xapian::Query& query) {
             CommitteeSummary c;
             c.council = std::move(council);
@@ -190,12 +187,14 @@ std::vector<CommitteeSummary> committees(const Xapian::Database& db) {
             c.meetings = meetings_of(db, query, &c.passages);
             if (c.passages > 0) out.push_back(std::move(c));
         };
-        for (const auto& [council, count] : known_councils) {
-            add(council, Xapian::Query(Xapian::Query::OP_AND, committee,
-                                       Xapian::Query(term(schema::kCouncil, slugify(council)))));
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+            with_council += v.get_termfreq();
+            add(*v, Xapian::Query(Xapian::Query::OP_AND, committee, Xapian::Query(term(schema::kCouncil, slugify(*v)))));
         }
-        add(std::nullopt, Xapian::Query(Xapian::Query::OP_AND_NOT, committee,
-                                        Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(schema::kCouncil))));
+        if (with_council < total) {
+            add(std::nullopt, Xapian::Query(Xapian::Query::OP_AND_NOT, committee,
+                                            Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(schema::kCouncil))));
+        }
     }
     std::sort(out.begin(), out.end(), [](const CommitteeSummary& a, const CommitteeSummary& b) {
         return std::make_tuple(!a.council, a.council.value_or(""), a.name) <

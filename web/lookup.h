@@ -61,10 +61,6 @@ struct CommitteeSummary {
 // council and name (committees of no known council last).
 std::vector<CommitteeSummary> committees(const Xapian::Database& db);
 
-// The councils the index knows, by name (metadata council:<slug>), each with
-// its passages.
-std::vector<std::pair<std::string, int>> councils(const Xapian::Database& db);
-
 // Where the file with SHA-256 `file_id` lives: metadata file:<id> when the
 // indexer recorded it, else empty. Its name relative to the archive comes
 // from a passage that carries it (term XF<id>).

@@ -227,20 +227,13 @@ void add_page_routes(httplib::Server& server, Context& context) {
                        return send_failure(req, res,
                                            not_found("The archive has no committee of this name."));
                    if (found.size() > 1) {
-                       std::string list;
+                       std::vector<std::pair<std::string, std::string>> choices;
                        for (const auto& c : found) {
-                           list += "<li><a href=\"" +
-                                   escape("/committees/" + url_encode(slug) + "?council=" +
-                                          url_encode(slugify(c.council.value_or("")))) +
-                                   "\">" + escape(c.council.value_or("No council named") + ": " + c.name) +
-                                   "</a></li>\n";
+                           choices.emplace_back("/committees/" + url_encode(slug) + "?council=" +
+                                                    url_encode(slugify(c.council.value_or(""))),
+                                                c.council.value_or("No council named") + ": " + c.name);
                        }
-                       res.status = 300;
-                       return send_html(res, html_page({found.front().name, "", "", "", true},
-                                                       "<h1>" + escape(found.front().name) +
-                                                           "</h1>\n<p>Several councils have a committee of "
-                                                           "this name. Choose one:</p>\n<ul>\n" +
-                                                           list + "</ul>"));
+                       return send_choices(res, found.front().name, choices);
                    }
                    const std::optional<CommitteeSummary> committee = std::move(found.front());
                    std::vector<Passage> decisions;

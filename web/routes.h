@@ -46,6 +46,9 @@ void send_redirect(httplib::Response& res, const std::string& location);
 // date: an old address that now names several things.
 void send_candidates(httplib::Response& res, const std::string& heading, const std::vector<Passage>& passages,
                      bool meetings = false);
+// The same for any choices: (address, label) pairs.
+void send_choices(httplib::Response& res, const std::string& heading,
+                  const std::vector<std::pair<std::string, std::string>>& choices);
 
 // A search through the query layer, a request it refuses as a Failure.
 Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& request);

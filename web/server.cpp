@@ -173,7 +173,7 @@ void send_redirect(httplib::Response& res, const std::string& location) {
 
 void send_candidates(httplib::Response& res, const std::string& heading, const std::vector<Passage>& passages,
                      bool meetings) {
-    std::string list;
+    std::vector<std::pair<std::string, std::string>> choices;
     for (const auto& p : passages) {
         const std::string url = meetings ? meeting_url(p.council, p.committee.value_or(""), p.meeting_date.value_or(""))
                                          : passage_url(p);
@@ -181,12 +181,18 @@ void send_candidates(httplib::Response& res, const std::string& heading, const s
         if (p.committee) what += ", " + *p.committee;
         if (p.meeting_date) what += ", " + long_date(*p.meeting_date);
         if (!meetings) what += ": " + p.title;
-        list += "<li><a href=\"" + escape(url) + "\">" + escape(what) + "</a></li>\n";
+        choices.emplace_back(url, what);
     }
+    send_choices(res, heading, choices);
+}
+
+void send_choices(httplib::Response& res, const std::string& heading,
+                  const std::vector<std::pair<std::string, std::string>>& choices) {
+    std::string list;
+    for (const auto& [url, label] : choices) list += "<li><a href=\"" + escape(url) + "\">" + escape(label) + "</a></li>\n";
     res.status = 300;
     send_html(res, html_page({heading, "", "", "", true},
-                             "<h1>" + escape(heading) + "</h1>\n<p>This address names " +
-                                 std::to_string(passages.size()) +
+                             "<h1>" + escape(heading) + "</h1>\n<p>This address names " + std::to_string(choices.size()) +
                                  " things in this archive, one for each council that has it. Choose one:</p>\n<ul>\n" +
                                  list + "</ul>"));
 }
