@@ -79,6 +79,9 @@ std::string canonical_committee(std::string_view raw) {
             }
         }
         for (std::string_view suffix : kCommitteeSuffixes) {
+            // An organisation's general meeting is the body that meets.
+            if (suffix == "meeting" && (iends_with(s, "general meeting") || iends_with(s, "annual meeting")))
+                continue;
             if (s.size() > suffix.size() && iends_with(s, suffix) &&
                 !is_letter(s[s.size() - suffix.size() - 1])) {
                 s.remove_suffix(suffix.size());

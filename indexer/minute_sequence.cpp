@@ -42,25 +42,6 @@ double step_cost(const ItemLabel& a, const ItemLabel& b) {
     return kGap * gap;
 }
 
-// Words in lower case other than the small words of a title ("and", "of").
-int lower_case_words(std::string_view text) {
-    static const std::string_view small[] = {"a",  "an", "and", "at", "by",  "for", "from",
-                                             "in", "of", "on",  "or", "the", "to",  "with"};
-    int count = 0;
-    size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        size_t j = i;
-        while (j < text.size() && text[j] != ' ') ++j;
-        std::string_view word = text.substr(i, j - i);
-        if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
-            std::find(std::begin(small), std::end(small), word) == std::end(small))
-            ++count;
-        i = j;
-    }
-    return count;
-}
-
 // The checks every heading's title passes; nullopt when `l` does not.
 std::optional<ItemLabel> with_title(ItemLabel l, std::string_view line, size_t q) {
     while (q < line.size() && line[q] == ' ') ++q;
@@ -128,6 +109,24 @@ std::optional<ItemLabel> parse_series_label(std::string_view line) {
 }
 
 }  // namespace
+
+int lower_case_words(std::string_view text) {
+    static const std::string_view small[] = {"a",  "an", "and", "at", "by",  "for", "from",
+                                             "in", "of", "on",  "or", "the", "to",  "with"};
+    int count = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        size_t j = i;
+        while (j < text.size() && text[j] != ' ') ++j;
+        std::string_view word = text.substr(i, j - i);
+        if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+            std::find(std::begin(small), std::end(small), word) == std::end(small))
+            ++count;
+        i = j;
+    }
+    return count;
+}
 
 std::optional<ItemLabel> parse_item_label(std::string_view line) {
     if (auto series = parse_series_label(line)) return series;

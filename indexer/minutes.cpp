@@ -18,7 +18,7 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
 
 // "MINUTES of a meeting of ...", "Minutes of the meeting of ...": by hand,
 // as it is asked of every line of a file.
-bool opens_kent_minutes(std::string_view line) {
+bool opens_minutes_sentence(std::string_view line) {
     for (std::string_view head : {"minutes of a meeting of", "minutes of the meeting of"}) {
         if (!starts_with_ci(line, head)) continue;
         if (line.size() == head.size()) return true;
@@ -167,16 +167,92 @@ bool is_page_of(std::string_view line) {
     return line.rfind("Page ", 0) == 0 && line.find(" of ") != std::string_view::npos && line.size() < 20;
 }
 
-// Minutes printed as paragraphs without headings (township boards and
-// planning commissions): one item per paragraph, from after the header's
-// date line to the signature block; a short line ending in a colon heads
-// the paragraph below it. A paragraph's lines are set closer than
-// the gap between paragraphs, measured on each page against its line
-// spacing (its lower quartile); a page without word boxes gives none.
+// An attendance list's label at the head of minutes: "PRESENT:", "Members
+// Present:", "APOLOGIES:", "ATTENDING:", "In attendance:", "Absent:".
+bool opens_attendance(std::string_view line) {
+    for (std::string_view label : {"present", "members present", "apologies", "attending", "in attendance",
+                                   "also present", "absent"}) {
+        if (!starts_with_ci(line, label)) continue;
+        if (line.size() == label.size()) return true;
+        char next = line[label.size()];
+        if (next == ':' || next == ' ' || next == '\t') return true;
+    }
+    return false;
+}
+
+// A paragraph that heads the business below it rather than recording any:
+// one line, not a sentence ("Rosneath Peninsula and Gare Loch Beach Litter
+// Monitoring"), or set in capitals ("DATE OF NEXT MEETING : TUESDAY 4TH
+// MARCH 2014 AT 7.00 PM IN").
+bool heads_business(std::string_view first_line, bool one_line) {
+    if (first_line.empty() || !std::isupper(static_cast<unsigned char>(first_line[0]))) return false;
+    if (!has_lower(first_line) && first_line.size() >= 3) return true;
+    if (!one_line || first_line.size() > 80) return false;
+    // "Old Business: None": a paragraph with its own heading run in.
+    size_t colon = first_line.find(':');
+    if (colon != std::string_view::npos && colon + 1 < first_line.size()) return false;
+    char last = first_line.back();
+    return last != '.' && last != ',' && last != ';' && last != ':' && lower_case_words(first_line) <= 1;
+}
+
+// A paragraph that opens with a heading of its own run into it: "Old
+// Business: None", "Public Comments: None".
+bool runs_in_heading(std::string_view first_line) {
+    size_t colon = first_line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 40 || colon + 1 >= first_line.size()) return false;
+    std::string_view head = first_line.substr(0, colon);
+    return std::isupper(static_cast<unsigned char>(head[0])) && lower_case_words(head) <= 1;
+}
+
+// A visual line's text, or two when a sentence ends and another paragraph
+// stands beside it across a wide gap ("The meeting adjourned at 7:20 pm."
+// and "The next meeting is scheduled for June 4, 2019" on one line).
+struct Piece {
+    std::string text;
+    double y0 = 0;
+    bool beside = false;  // the right-hand paragraph of a line split in two
+};
+std::vector<Piece> line_pieces(const std::vector<VisualLine>& lines) {
+    std::vector<Piece> out;
+    for (const auto& line : lines) {
+        const double height = line.y1 - line.y0;
+        size_t split = 0;
+        for (size_t w = 1; w < line.words.size(); ++w) {
+            double gap = line.words[w]->x0 - line.words[w - 1]->x1;
+            const std::string& before = line.words[w - 1]->text;
+            if (gap > 36 && gap > 3 * height && before.back() == '.' &&
+                std::isupper(static_cast<unsigned char>(line.words[w]->text[0])))
+                split = w;
+        }
+        if (split == 0) {
+            out.push_back(Piece{line.text(), line.y0, false});
+            continue;
+        }
+        VisualLine left{line.y0, line.y1, {line.words.begin(), line.words.begin() + static_cast<long>(split)}};
+        VisualLine right{line.y0, line.y1, {line.words.begin() + static_cast<long>(split), line.words.end()}};
+        out.push_back(Piece{left.text(), line.y0, false});
+        out.push_back(Piece{right.text(), line.y0, true});
+    }
+    return out;
+}
+
+// Minutes printed as paragraphs without numbered headings (township boards
+// and planning commissions, community councils): one item per paragraph,
+// from after the header's date line and the attendance lists below it to
+// the signature block. A short line ending in a colon heads the paragraph
+// below it ("New Business:"); a heading of its own (heads_business) starts an
+// item that holds the paragraphs below it up to the next heading or a
+// paragraph with its heading run in (runs_in_heading). A
+// paragraph's lines are set closer than the gap between paragraphs, measured
+// on each page against its line spacing (its lower quartile); a page without
+// word boxes gives none.
 std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int first_page, int last_page,
                                         const std::string& header_date) {
     std::vector<MinuteItem> items;
     bool started = header_date.empty();
+    bool attendance = false;    // in the attendance lists after the header
+    bool owned = false;         // the last item is a heading's, holding the paragraphs below it
+    bool heading_only = false;  // the last item's heading has no paragraph under it yet
     for (const auto& page : pages) {
         if (page.number < first_page || page.number > last_page) continue;
         std::vector<VisualLine> lines = visual_lines(page);
@@ -189,21 +265,44 @@ std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int 
         // (a page of one-line paragraphs has as many gaps as lines).
         std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 4), steps.end());
         const double pitch = steps[steps.size() / 4];
+        std::vector<Piece> pieces = line_pieces(lines);
         bool open = false;  // the last item goes on on this page
-        for (size_t k = 0; k < lines.size(); ++k) {
-            std::string text = lines[k].text();
+        for (size_t k = 0; k < pieces.size(); ++k) {
+            const std::string& text = pieces[k].text;
             if (!started) {
                 auto d = first_date(text);
                 started = d && d->iso() == header_date;
                 continue;
             }
-            if (closes_minutes(text)) return items;
+            if (!items.empty() && closes_minutes(text)) return items;
             if (is_page_of(text) || is_footer_line(text)) continue;
-            bool gap = k == 0 || lines[k].y0 - lines[k - 1].y0 > 1.5 * pitch;
+            bool gap = k == 0 || pieces[k].beside || pieces[k].y0 - pieces[k - 1].y0 > 1.5 * pitch;
+            if (items.empty() && (gap || attendance)) {
+                // The lists of who was there are not business: up to the
+                // first paragraph that is a sentence.
+                if (opens_attendance(text)) attendance = true;
+                if (attendance && (!gap || lower_case_words(text) < 4)) continue;
+                attendance = false;
+            }
             // "New Business:" over the business it heads.
             bool after_heading = open && items.back().body.empty() && items.back().title.size() <= 40 &&
                                  items.back().title.back() == ':';
-            if (!open || gap || after_heading) {
+            bool next_gap = k + 1 == pieces.size() || pieces[k + 1].beside || pieces[k + 1].y0 - pieces[k].y0 > 1.5 * pitch;
+            bool heading = (gap || !open) && heads_business(text, next_gap);
+            bool run_in = (gap || !open) && runs_in_heading(text);
+            if (owned && !heading && !run_in && (gap || !open)) {
+                // A paragraph under the heading's item.
+                MinuteItem& item = items.back();
+                item.last_page = page.number;
+                mark_page(item.page_starts, item.first_page, item.last_page,
+                          item.body.empty() ? 0 : item.body.size() + 1);
+                if (!item.body.empty()) item.body += '\n';
+                item.body += text;
+                open = true;
+                heading_only = false;
+                continue;
+            }
+            if (!open || gap || after_heading || (heading_only && heading)) {
                 MinuteItem item;
                 item.title = text;
                 if (auto label = parse_item_label(text); label && label->punctuated && !label->title.empty()) {
@@ -214,6 +313,8 @@ std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int 
                 item.page_starts.push_back(0);
                 items.push_back(std::move(item));
                 open = true;
+                owned = heading && text.back() != ':';
+                heading_only = owned;
                 continue;
             }
             MinuteItem& item = items.back();
@@ -355,7 +456,7 @@ std::vector<std::string> minute_references(std::string_view text) {
 bool starts_minutes(const TextStream& s, size_t i) {
     const std::string& t = s.lines[i].text;
     if (t.empty() || t.size() > 160) return false;
-    if (opens_kent_minutes(t)) return true;
+    if (opens_minutes_sentence(t)) return true;
     if (!contains_ci(t, "minutes") || std::isdigit(static_cast<unsigned char>(t[0]))) return false;
     if (contains_ci(t, "action log")) return false;
     // A heading "... Minutes" with its own Date: line just below.
@@ -382,7 +483,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
     mins.last_page = s.lines[span.end - 1].page;
     size_t i = span.begin;
     const std::string& head = s.lines[i].text;
-    static const std::regex kent(R"(meeting of (?:the )?(.+?) held (?:in|at|on) (?:the )?(.*?)(?: on (.*))?$)",
+    static const std::regex sentence_form(R"(meeting of (?:the )?(.+?) held (?:in|at|on) (?:the )?(.*?)(?: on (.*))?$)",
                                  std::regex::icase);
     std::smatch m;
     // The "MINUTES of a meeting of ..." sentence may run over three lines.
@@ -391,7 +492,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         if (s.lines[k].blank() || is_field_label(s.lines[k].text)) break;
         sentence += ' ' + s.lines[k].text;
     }
-    if (std::regex_search(sentence, m, kent)) {
+    if (std::regex_search(sentence, m, sentence_form)) {
         mins.meeting.committee = canonical_committee(m[1].str());
         std::string venue = m[2].str();
         mins.meeting.venue = venue.substr(0, venue.find(" on "));
@@ -588,7 +689,18 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                    find_ci(line, "opened the meeting") != std::string::npos ||
                    find_ci(line, "meeting was opened") != std::string::npos;
         };
-        if (paragraphs.size() >= 3 && opens_meeting(paragraphs.front())) heads.clear();
+        // Or minutes whose paragraphs are sentences, most of them closed by
+        // a full stop (not lists, tables or bullet points).
+        auto prose = [](const std::vector<MinuteItem>& items) {
+            size_t sentences = 0;
+            for (const auto& item : items) {
+                const std::string& last = item.body.empty() ? item.title : item.body;
+                if (!last.empty() && last.back() == '.' && lower_case_words(item.title + " " + item.body) >= 4)
+                    ++sentences;
+            }
+            return sentences * 4 >= items.size() * 3;
+        };
+        if (paragraphs.size() >= 3 && (opens_meeting(paragraphs.front()) || prose(paragraphs))) heads.clear();
         else paragraphs.clear();
     }
     for (auto& item : paragraphs) {

@@ -170,9 +170,12 @@ std::string name_before_dash(std::string_view line) {
             body = std::string(right.substr(0, space));
             right.remove_prefix(space + 1);
         }
-        if (!starts_with_ci(right, "meeting") && !starts_with_ci(right, "minutes")) return "";
         std::string name;
         for (const auto& w : left) name += (name.empty() ? "" : " ") + w;
+        // "Suffolk's Libraries IPS Ltd. - AGM": the members' annual meeting.
+        if (body.empty() && (right == "AGM" || starts_with_ci(right, "annual general meeting")))
+            return name + " Annual General Meeting";
+        if (!starts_with_ci(right, "meeting") && !starts_with_ci(right, "minutes")) return "";
         return body.empty() ? name : name + " " + body;
     }
     return "";
@@ -272,6 +275,13 @@ std::string council_of(std::string_view committee) {
     if (words.empty()) return "";
     // A council's own meeting: its committee is the council itself.
     if (is_one_of(words.back(), {"council"})) return std::string(committee);
+    // "Suffolk Libraries Annual General Meeting": the organisation's general meeting.
+    if (words.size() >= 4 && is_one_of(words[words.size() - 3], {"annual"}) &&
+        is_one_of(words[words.size() - 2], {"general"}) && is_one_of(words.back(), {"meeting"})) {
+        std::string out;
+        for (size_t k = 0; k + 3 < words.size(); ++k) out += (out.empty() ? "" : " ") + words[k];
+        return out;
+    }
     // "Lincoln Township Planning Commission" -> "Lincoln Township": the name up
     // to its last word for a kind of authority, with "of Springfield" after it.
     size_t last = words.size();

@@ -91,6 +91,10 @@ struct ItemLabel {
 };
 std::optional<ItemLabel> parse_item_label(std::string_view line);
 
+// Words of `text` in lower case other than the small words of a title
+// ("and", "of"): a heading has few, a sentence many.
+int lower_case_words(std::string_view text);
+
 // How much a numbered line looks like an item heading rather than a point of
 // a list: short titles score high, sentences and long lines low. `title` is
 // the heading's title (for a bare label, the line that gives it).

@@ -159,9 +159,9 @@ struct Floor {
     int committees;
 };
 const Floor kFloors[] = {
-    {"Garelochhead Community Council", 97, 1.0, 10, 10, 10},
+    {"Garelochhead Community Council", 103, 1.0, 10, 10, 10},
     {"Lincoln Township Board", 42, 1.0, 5, 5, 5},
-    {"Lincoln Township Planning Commission", 31, 1.0, 3, 3, 3},
+    {"Lincoln Township Planning Commission", 32, 1.0, 3, 3, 3},
     {"Suffolk Libraries IPS", 36, 1.0, 3, 2, 2},
 };
 

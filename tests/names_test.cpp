@@ -65,6 +65,9 @@ TEST_CASE("a committee has one name whatever the case or the title line", "[name
         {"MINUTES of a meeting of the County Council held in the Council Chamber,",
          "County Council"},
         {"Health and Wellbeing Board", "Health and Wellbeing Board"},
+        {"Annual General Meeting", "Annual General Meeting"},  // the body that meets
+        {"Parish Annual Meeting", "Parish Annual Meeting"},
+        {"Planning Committee Meeting", "Planning Committee"},
         {"CYP Agenda Plan", "CYP Agenda Plan"},        // an acronym in mixed case stays
         {"", ""},
         {"  : Minutes ", ""},
@@ -250,7 +253,11 @@ TEST_CASE("a post is told from a person with a post", "[names]") {
         {"Democratic Services", true},
         {"Head of SEND Services & Principal Educational Psychologist", true},
         {"Strategic Education Capital and Place Planning Manager", true},
-        {"Construction Programme Manger", true},
+        {"Construction Programme Manger", true},  // a post word with a letter left out (Cambridgeshire)
+        {"Principal Enginer", true},               // ... of "Engineer"
+        {"Acting Secretry", true},
+        {"Alison Clark", false},                  // not "Clerk": short posts are not guessed
+        {"Keith Manson", false},
         {"Principal Social Worker", false},  // no word of ours says so; parse_person decides
         {"Martin Purbrick, Executive Director, Children Education and Families", false},
         {"Councillor Lis Every", false},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "indexer/extract.h"
@@ -306,6 +307,24 @@ TEST_CASE("a scanned pack finds the pages its text version finds", "[ocr][search
         }
     }
     CHECK(same >= 8);
+
+    // The minutes inside the pack (pp. 3-7, within the pages OCR'd) give the
+    // same minute items, numbered and on the same pages, as the text version.
+    auto minute_items = [](Searcher& searcher) {
+        SearchRequest request;
+        request.type = "minute";
+        request.limit = 100;
+        std::set<std::string> items;
+        for (const auto& r : searcher.search(request).results) {
+            const Passage& p = r.passage;
+            if (p.primary().pages.front() <= kOcrPages && p.minute)
+                items.insert(*p.minute + " p" + std::to_string(p.primary().pages.front()));
+        }
+        return items;
+    };
+    const std::set<std::string> text_items = minute_items(text);
+    CHECK(text_items.size() == 10);  // minutes 96 to 105 of 22 May 2019
+    CHECK(minute_items(scan) == text_items);
 
     // Cut short by its OCR page limit, the scan is read again only when a
     // run raises the limit; the pages already OCR'd come from the cache.

@@ -470,6 +470,9 @@ TEST_CASE("the header of minutes gives the meeting's body and date, not another 
         {"BOARD MEETING MINUTES\nTitle of Meeting\nDate\nSuffolk Libraries IPS - Board Meeting\n26th March 2013",
          "Suffolk Libraries Board", "2013-03-26"},
         {"Newtown Parish Council \u2013 Minutes of the Meeting held 3rd March 2015", "Newtown Parish Council", "2015-03-03"},
+        // An organisation's annual general meeting (Suffolk Libraries 2015-09-10).
+        {"ANNUAL GENERAL MEETING MINUTES\nTitle of Meeting\nSuffolk\u2019s Libraries IPS Ltd. - AGM\n10th September 2015",
+         "Suffolk\u2019s Libraries Annual General Meeting", "2015-09-10"},
         // A long tagline broken over two lines names another body.
         {"OPEN BOARD MEETING MINUTES\nThe Industrial & Provident Society Limited enabling county-wide library services supported by Suffolk County\nCouncil\n27th October 2016",
          "", "2016-10-27"},
@@ -502,6 +505,7 @@ TEST_CASE("the council is the committee's name up to its authority", "[structure
     CHECK(council_of("Lincoln Township Planning Commission") == "Lincoln Township");
     CHECK(council_of("City of Springfield Planning Commission") == "City of Springfield");
     CHECK(council_of("Suffolk Libraries Board") == "Suffolk Libraries");
+    CHECK(council_of("Suffolk Libraries Annual General Meeting") == "Suffolk Libraries");
     CHECK(council_of("Cabinet") == "");
     CHECK(council_of("Children and Young People Committee") == "");
 }
@@ -525,6 +529,13 @@ PageText page_with_lines(int number, const std::vector<std::pair<double, std::st
         }
     }
     return p;
+}
+
+// The titles of a set of minutes' items, in order.
+std::vector<std::string> item_titles(const Minutes& m) {
+    std::vector<std::string> titles;
+    for (const auto& item : m.items) titles.push_back(item.title);
+    return titles;
 }
 
 }  // namespace
@@ -553,8 +564,7 @@ TEST_CASE("minutes without headings are itemised paragraph by paragraph", "[stru
     CHECK(m.meeting.committee == "Lincoln Township Board");
     CHECK(m.meeting.council == "Lincoln Township");
     CHECK(m.meeting.date == "2018-04-10");
-    std::vector<std::string> titles;
-    for (const auto& item : m.items) titles.push_back(item.title);
+    std::vector<std::string> titles = item_titles(m);
     std::vector<std::string> want = {
         "The regular meeting of the Lincoln Township Board was called to order by the Supervisor at 7:00 pm,",
         "The agenda was approved after motion by Ensign and second by Crockett.",
@@ -566,6 +576,96 @@ TEST_CASE("minutes without headings are itemised paragraph by paragraph", "[stru
     REQUIRE(m.items.size() == want.size());
     CHECK(m.items[0].body == "with Ensign, Wray, Trinklein, Duford, Crockett, and 12 guests present.");
     CHECK(m.items[0].number.empty());
+}
+
+// Garelochhead Community Council 2014-02-18 (pp. 1-2): paragraphs after the
+// lists of who was there, a heading of its own over the paragraphs of its
+// business, and the date of the next meeting in capitals. Lincoln Township
+// Planning Commission 2020-01-07 (p. 1): "Old Business: None" carries its own
+// business and heads nothing below it.
+TEST_CASE("paragraph minutes: attendance lists first, headings over their paragraphs", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{73, "MEETING of Garelochhead Community Council held at Centre 81, Garelochhead on"},
+            {87, "Tuesday 18 February 2014"},
+            {114, "PRESENT:"},
+            {142, "Colin Taylor, Convenor"},
+            {156, "Margaret Stratton, Treasurer"},
+            {183, "APOLOGIES: Amanda McMillan Member"},
+            {211, "Tam Ward ) Presentation on"},
+            {225, "Sandra Kelly ) Beach litter"},
+            {266, "Discussion on appointment of remaining Office bearers but as no nominations were put"},
+            {280, "forward for the positions of Secretary and Minute Secretary."},
+            {307, "Acceptance of the Minutes of the last Meeting held on 29th May 2013 was then proposed by"},
+            {321, "the Convenor, seconded by Martin Croft."},
+            {349, "Rosneath Peninsula and Gare Loch Beach Litter Monitoring"},
+            {377, "Mr Ward then presented his report on the above (copy previously provided to all members)."},
+            {404, "Mr Ward and Miss Kelly then left the meeting."},
+            {432, "Old Business: None"},
+            {460, "The next meeting is scheduled for March 3, 2014."},
+            {488, "DATE OF NEXT MEETING : TUESDAY 4TH MARCH 2014 AT 7.00 PM IN"},
+            {502, "CENTRE 81, GARELOCHHEAD."},
+            {530, "Items for Agenda to Convenor as soon as possible, please."}});
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    const Minutes& m = d.minutes.front();
+    CHECK(m.meeting.date == "2014-02-18");
+    std::vector<std::string> titles = item_titles(m);
+    std::vector<std::string> want = {
+        "Discussion on appointment of remaining Office bearers but as no nominations were put",
+        "Acceptance of the Minutes of the last Meeting held on 29th May 2013 was then proposed by",
+        "Rosneath Peninsula and Gare Loch Beach Litter Monitoring", "Old Business: None",
+        "The next meeting is scheduled for March 3, 2014.",
+        "DATE OF NEXT MEETING : TUESDAY 4TH MARCH 2014 AT 7.00 PM IN"};
+    CHECK(titles == want);
+    REQUIRE(m.items.size() == want.size());
+    CHECK(m.items[2].body ==
+          "Mr Ward then presented his report on the above (copy previously provided to all members).\n"
+          "Mr Ward and Miss Kelly then left the meeting.");
+    CHECK(m.items[5].body == "CENTRE 81, GARELOCHHEAD.\nItems for Agenda to Convenor as soon as possible, please.");
+}
+
+// Lincoln Township Planning Commission 2019-04-02 (p. 1): the adjournment and
+// the next meeting's date stand side by side on one line, far apart.
+TEST_CASE("two paragraphs side by side on one line are two items", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{36, "Planning Commission Minutes"},
+            {64, "April 2, 2019"},
+            {91, "The meeting of the Lincoln Township Planning Commission was called to order by Chairperson Sheila"},
+            {105, "Mesler at 6:30 pm."},
+            {133, "Roll call was taken: Sheila Mesler, Sue Ensign, David Dauer, Andrew Acker, and Jamie Crockett"},
+            {147, "(alternate), were present."},
+            {119 + 56, "Old Business: None"},
+            {203, "The meeting adjourned at 7:20 pm."}});
+    // The next meeting's sentence, 150 points to the right of the full stop.
+    double x = page.words.back().x1 + 150;
+    for (std::string w : {"The", "next", "meeting", "is", "scheduled", "for", "June", "4,", "2019"}) {
+        page.words.push_back(Word{w, x, 203, x + 25, 215});
+        x += 30;
+    }
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    std::vector<std::string> titles = item_titles(d.minutes.front());
+    std::vector<std::string> want = {
+        "The meeting of the Lincoln Township Planning Commission was called to order by Chairperson Sheila",
+        "Roll call was taken: Sheila Mesler, Sue Ensign, David Dauer, Andrew Acker, and Jamie Crockett",
+        "Old Business: None", "The meeting adjourned at 7:20 pm.",
+        "The next meeting is scheduled for June 4, 2019"};
+    CHECK(titles == want);
+}
+
+// Paragraphs that are not sentences (lists, tables, bullet points) are not
+// paragraph minutes.
+TEST_CASE("a minutes header over lists is not read as paragraph minutes", "[structure][councils]") {
+    PageText page = page_with_lines(
+        1, {{73, "MEETING of Garelochhead Community Council held at Centre 81, Garelochhead on"},
+            {87, "Tuesday 18 February 2014"},
+            {114, "Roads and paths"},
+            {142, "Bus shelter"},
+            {170, "Hall lettings"},
+            {198, "Grants"}});
+    DocumentStructure d = understand({page});
+    REQUIRE(d.minutes.size() == 1);
+    CHECK(d.minutes.front().items.empty());
 }
 
 TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their own", "[structure][councils]") {
