@@ -168,6 +168,59 @@ std::optional<ItemLabel> parse_item_label(std::string_view line) {
     return titled;
 }
 
+namespace {
+
+// The value of a Roman numeral in capitals ("IV" -> 4), 0 when it is none.
+int roman_value(std::string_view r) {
+    static const std::pair<std::string_view, int> kNumerals[] = {
+        {"XL", 40}, {"X", 10}, {"IX", 9}, {"V", 5}, {"IV", 4}, {"I", 1}};
+    int value = 0;
+    size_t at = 0;
+    for (const auto& [numeral, v] : kNumerals) {
+        int repeats = 0;
+        while (r.substr(at, numeral.size()) == numeral && repeats < 3) {
+            value += v;
+            at += numeral.size();
+            ++repeats;
+        }
+    }
+    return at == r.size() ? value : 0;
+}
+
+}  // namespace
+
+std::optional<ItemLabel> parse_agenda_label(std::string_view line) {
+    if (auto l = parse_item_label(line)) return l;
+    // "IV. NEW BUSINESS", "II) Roll call".
+    size_t p = 0;
+    while (p < line.size() && p < 6 && (line[p] == 'I' || line[p] == 'V' || line[p] == 'X' || line[p] == 'L')) ++p;
+    if (p > 0 && p + 1 < line.size() && (line[p] == '.' || line[p] == ')') && line[p + 1] == ' ') {
+        int value = roman_value(line.substr(0, p));
+        if (value == 0) return std::nullopt;
+        ItemLabel l;
+        l.number = std::string(line.substr(0, p));
+        l.series = "roman ";  // counted apart from numbers in figures
+        l.major = value;
+        l.punctuated = true;
+        auto titled = with_title(l, line, p + 1);
+        if (titled && !titled->title.empty()) return titled;
+        return std::nullopt;
+    }
+    // "1 Call to Order in the Council Chambers", "3 Public Comment": a number
+    // before a heading in the agendas US city councils publish.
+    size_t d = digits_at(line, 0);
+    if (d == 0 || d > 2 || d + 1 >= line.size() || line[d] != ' ') return std::nullopt;
+    ItemLabel l;
+    l.number = std::string(line.substr(0, d));
+    l.major = std::stoi(l.number);
+    if (l.major == 0) return std::nullopt;
+    auto titled = with_title(l, line, d + 1);
+    if (!titled || titled->title.empty() || std::isdigit(static_cast<unsigned char>(titled->title[0])) ||
+        titled->title.size() > 80 || lower_case_words(titled->title) > 6)
+        return std::nullopt;
+    return titled;
+}
+
 double heading_score(const ItemLabel& label, std::string_view title) {
     double score = label.title.empty() ? 0.8 : 1.0;
     if (!label.punctuated) score -= 0.3;

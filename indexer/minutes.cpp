@@ -112,6 +112,8 @@ void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen
     }
 }
 
+}  // namespace
+
 // Kent prints "84." in one text run and the title beside it in another, and
 // Garelochhead "4" beside "Committee updates"; the word boxes put them back
 // on one line. `label` is the label as printed ("84.", "4").
@@ -130,6 +132,8 @@ std::string title_beside(const std::vector<PageText>& pages, int page, const std
     }
     return "";
 }
+
+namespace {
 
 // The visual line that opens with `first_word`, the `occurrence`th such line
 // of its page (0-based, top to bottom); null when the page has no word

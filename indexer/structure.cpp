@@ -139,9 +139,85 @@ std::string council_above(const TextStream& s, size_t minutes_line, const std::s
     return found;
 }
 
+// Whether `line` holds `word` whole, ignoring case.
+bool has_word_ci(std::string_view line, std::string_view word) {
+    for (size_t at = find_ci(line, word); at != std::string_view::npos; at = find_ci(line, word, at + 1)) {
+        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
+        size_t after = at + word.size();
+        bool right = after == line.size() || !std::isalpha(static_cast<unsigned char>(line[after]));
+        if (left && right) return true;
+    }
+    return false;
+}
+
+// One past the last line of the page that `line` stands on.
+size_t first_page_end(const TextStream& s, size_t line) {
+    size_t i = line;
+    while (i < s.lines.size() && s.lines[i].page == s.lines[line].page) ++i;
+    return i;
+}
+
 }  // namespace
 
-std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
+std::vector<AgendaItem> read_agenda_items(const TextStream& s, const std::vector<PageText>& pages, size_t begin,
+                                          size_t end, size_t first_page_end) {
+    static const std::regex pages_range(R"(\s*\d+\s*-\s*\d+$)");
+    static const std::regex only_pages(R"(^\d+\s*-\s*\d+$)");  // a line "12 - 15"
+    std::vector<AgendaItem> found;
+    std::vector<ItemCandidate> labels;
+    end = std::min(end, s.lines.size());
+    for (size_t i = begin; i < end; ++i) {
+        const std::string& t = s.lines[i].text;
+        if (t.empty()) continue;
+        auto label = parse_agenda_label(t);
+        if (!label) continue;
+        // An unpunctuated number stands for an item only on the agenda's
+        // first page, where its list of business is ("3 Public Comment").
+        if (!label->punctuated && label->series.empty() && i >= first_page_end) continue;
+        AgendaItem a;
+        a.number = label->number;
+        a.title = label->title;
+        a.page = s.lines[i].page;
+        // A bare number: the title is printed beside it, or on the next line
+        // ("12 - 15" is its pages).
+        if (a.title.empty()) a.title = title_beside(pages, a.page, t);
+        for (size_t j = i + 1; a.title.empty() && j < end && j <= i + 6; ++j) {
+            const std::string& n = s.lines[j].text;
+            if (n.empty()) continue;
+            if (parse_agenda_label(n) || std::regex_match(n, only_pages)) break;
+            a.title = n;
+        }
+        a.title = std::regex_replace(a.title, pages_range, "");
+        a.title.erase(std::remove(a.title.begin(), a.title.end(), '*'), a.title.end());
+        // Trailing colons and dashes are the heading's punctuation.
+        for (bool cut = true; cut;) {
+            cut = false;
+            while (!a.title.empty() && (a.title.back() == ' ' || a.title.back() == ':' || a.title.back() == '-')) {
+                a.title.pop_back();
+                cut = true;
+            }
+            for (std::string_view dash : {"\u2013", "\u2014"}) {
+                if (a.title.size() >= dash.size() && a.title.ends_with(dash)) {
+                    a.title.resize(a.title.size() - dash.size());
+                    cut = true;
+                }
+            }
+        }
+        if (std::none_of(a.title.begin(), a.title.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+            continue;  // "15. 13.02"
+        labels.push_back(ItemCandidate{*label, heading_score(*label, a.title), -1, a.page});
+        found.push_back(std::move(a));
+    }
+    // A number printed again in an agenda numbers a list under the item
+    // ("1. Constitutional Matters" over "1. Change in Membership").
+    std::vector<AgendaItem> items;
+    for (size_t c : decode_item_sequence(labels)) {
+        if (items.empty() || items.back().number != found[c].number) items.push_back(found[c]);
+    }
+    return items;
+}
+
+std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vector<PageText>& pages) {
     std::vector<size_t> lines = first_page_lines(s, 40);
     if (lines.empty() || starts_minutes(s, lines.front())) return std::nullopt;
     FrontSheet fs;
@@ -160,10 +236,33 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
     for (size_t k = 0; k < lines.size(); ++k) {
         std::string l = lower(s.lines[lines[k]].text);
         if (k < 8 && starts_minutes(s, lines[k])) return std::nullopt;
-        bool heading = l.size() <= 40 || l.rfind("agenda", 0) == 0;
+        // "AGENDA", "Agenda for the meeting of ...", "Notice and Agenda",
+        // "Garelochhead Community Council Public Meeting Agenda"; not an
+        // item ("2. Amend / Accept Agenda").
+        // The heading stands above the business it lists.
+        if (parse_agenda_label(s.lines[lines[k]].text)) {
+            if (k > date_at) break;
+            continue;
+        }
+        bool heading = l.size() <= 40 || l.rfind("agenda", 0) == 0 || (k <= date_at + 1 && l.size() <= 80);
         if (heading && l.find("agenda") != std::string::npos) {
             agenda_at = k;
             break;
+        }
+    }
+    // Or a meeting's heading over its date and a list of numbered business
+    // ("Suffolk's Libraries IPS Ltd Annual General Meeting" / "Thursday, 29th
+    // September 2016" / "1. Chair's welcome ...", "Meeting of the Lincoln
+    // Township Board of Trustees" / "April 16, 2019" / "1. Call Meeting to Order").
+    bool listed_only = false;
+    if (agenda_at == lines.size() && date_at < lines.size() && !read_minutes_header(s, lines.front())) {
+        for (size_t k = 0; k <= date_at; ++k) {
+            const std::string& t = s.lines[lines[k]].text;
+            if (t.size() <= 80 && has_word_ci(t, "meeting") && !has_word_ci(t, "minutes")) {
+                agenda_at = date_at;
+                listed_only = true;
+                break;
+            }
         }
     }
     if (fs.meeting.date.empty() || agenda_at == lines.size()) return std::nullopt;
@@ -204,39 +303,11 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s) {
             break;
         }
     }
-    // Items listed under AGENDA, on the front sheet's first two pages.
-    static const std::regex item(R"(^(\d{1,2}|[IVX]{1,4})\.\s*(.*)$)");
-    static const std::regex pages_range(R"(\s*\d+\s*-\s*\d+$)");
-    static const std::regex only_pages(R"(^\d+\s*-\s*\d+$)");  // a line "12 - 15"
-    int first = s.lines[lines.front()].page;
-    int last_number = 0;
-    for (size_t i = lines[agenda_at] + 1; i < s.lines.size() && s.lines[i].page <= first + 1; ++i) {
-        std::smatch m;
-        const std::string& t = s.lines[i].text;
-        if (!std::regex_match(t, m, item)) continue;
-        AgendaItem a;
-        a.number = m[1].str();
-        if (std::isdigit(static_cast<unsigned char>(a.number[0]))) {
-            int n = std::stoi(a.number);
-            if (n <= last_number) continue;
-            last_number = n;
-        }
-        a.title = m[2].str();
-        a.page = s.lines[i].page;
-        for (size_t j = i + 1; a.title.empty() || j < i + 4; ++j) {
-            if (j >= s.lines.size() || j > i + 6) break;
-            const std::string& n = s.lines[j].text;
-            if (n.empty()) {
-                if (a.title.empty()) continue;
-                break;
-            }
-            if (std::regex_match(n, item) || std::regex_match(n, only_pages)) break;
-            if (!a.title.empty()) break;
-            a.title = n;
-        }
-        a.title = std::regex_replace(a.title, pages_range, "");
-        a.title.erase(std::remove(a.title.begin(), a.title.end(), '*'), a.title.end());
-        if (!a.title.empty()) fs.items.push_back(a);
+    fs.items_begin = lines[agenda_at] + 1;
+    if (listed_only) {
+        // Without the word, the numbered business makes it an agenda.
+        fs.items = read_agenda_items(s, pages, fs.items_begin, s.lines.size(), first_page_end(s, lines.front()));
+        if (fs.items.size() < 3) return std::nullopt;
     }
     return fs;
 }
@@ -250,10 +321,9 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
     if (s.lines.empty()) return doc;
 
     std::vector<Start> starts;
-    auto front = read_front_sheet(s);
+    auto front = read_front_sheet(s, pages);
     if (front) {
         doc.meeting = front->meeting;
-        doc.agenda = front->items;
         starts.push_back(Start{0, "agenda"});
     }
     std::string current = front ? "agenda" : "";
@@ -292,6 +362,11 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         if (!starts.empty() && starts.back().line > title_begin) continue;
         starts.push_back(Start{title_begin, kind});
         current = kind;
+    }
+    if (front) {
+        // The agenda's business, up to the part after it.
+        size_t end = starts.size() > 1 ? starts[1].line : s.lines.size();
+        doc.agenda = read_agenda_items(s, pages, front->items_begin, end, first_page_end(s, front->items_begin));
     }
 
     std::vector<NameSeen> names;

@@ -91,6 +91,17 @@ struct ItemLabel {
 };
 std::optional<ItemLabel> parse_item_label(std::string_view line);
 
+// The words printed beside a label that stands alone in the text stream
+// ("84." in one text run and its title in another, a column of numbers
+// before a column of titles): the rest of the visual line on `page` that
+// opens with `label`; "" when none does.
+std::string title_beside(const std::vector<PageText>& pages, int page, const std::string& label);
+
+// The label of an agenda item: parse_item_label's shapes, Roman numerals
+// ("IV. NEW BUSINESS") and a number before a heading without a point ("1
+// Call to Order in the Council Chambers"), as agendas print them.
+std::optional<ItemLabel> parse_agenda_label(std::string_view line);
+
 // Words of `text` in lower case other than the small words of a title
 // ("and", "of"): a heading has few, a sentence many.
 int lower_case_words(std::string_view text);
@@ -175,8 +186,16 @@ struct FrontSheet {
     Meeting meeting;
     std::vector<AgendaItem> items;
     bool agenda = false;  // the sheet says AGENDA and lists items
+    size_t items_begin = 0;  // stream line where its list of business begins
 };
-std::optional<FrontSheet> read_front_sheet(const TextStream& stream);
+std::optional<FrontSheet> read_front_sheet(const TextStream& stream, const std::vector<PageText>& pages);
+
+// The items of an agenda among the lines [begin, end): the numbered lines
+// (parse_agenda_label) that run in sequence, as decode_item_sequence reads
+// minutes; a bare number takes its title from the next line. Lines from
+// `first_page_end` on count only with a punctuated label.
+std::vector<AgendaItem> read_agenda_items(const TextStream& stream, const std::vector<PageText>& pages,
+                                          size_t begin, size_t end, size_t first_page_end);
 
 // Whether a minutes document starts at `line` (its heading or the
 // "MINUTES of a meeting of ..." sentence).

@@ -742,3 +742,93 @@ TEST_CASE("unnumbered headings after the numbered items are items when set as th
     for (const auto& item : d.minutes.front().items) items += (item.number.empty() ? "-" : item.number) + " " + item.title + "|";
     CHECK(items == "1 Introductions and welcome|2 Minutes of previous meeting|3 Police Scotland & CMU reports|- AOB|- Date of next meeting|");
 }
+
+namespace {
+
+std::vector<std::string> agenda_numbers(const DocumentStructure& d) {
+    std::vector<std::string> numbers;
+    for (const auto& a : d.agenda) numbers.push_back(a.number + " " + a.title);
+    return numbers;
+}
+
+}  // namespace
+
+// Agendas of other bodies: their business in the numbering they print.
+TEST_CASE("agenda items in the numbering agendas print", "[structure][councils][agenda]") {
+    struct Case {
+        const char* where;
+        const char* page;
+        std::vector<std::string> items;
+    };
+    const Case cases[] = {
+        {"Sunnyvale City Council 2016-04-12, p. 1: numbers without a point, lettered items under them",
+         "City of Sunnyvale\nNotice and Agenda\nCity Council\nTuesday, April 12, 2016\n6:00 PM\n"
+         "Joint Meeting of the City Council and the Redevelopment Successor Agency\n"
+         "1 Call to Order in the Council Chambers (Open to the Public)\n2 Roll Call\n3 Public Comment\n"
+         "4 Closed Session Reports for a) April 30, 2013 (revised report out) and b)\nFebruary 23, 2016\n"
+         "5 Consent Calendar\nA\n16-0361\nApprove Joint City Council and Redevelopment Successor\n",
+         {"1 Call to Order in the Council Chambers (Open to the Public)", "2 Roll Call", "3 Public Comment",
+          "4 Closed Session Reports for a) April 30, 2013 (revised report out) and b)", "5 Consent Calendar"}},
+        {"Hermosa Beach City Council 2023-01-10, p. 4: Roman numerals",
+         "AGENDA\nRegular Meeting of the City Council\nTuesday, January 10, 2023\nI. CALL TO ORDER\n"
+         "II. PLEDGE OF ALLEGIANCE\nIII. ROLL CALL\nIV. CLOSED SESSION REPORT\n",
+         {"I CALL TO ORDER", "II PLEDGE OF ALLEGIANCE", "III ROLL CALL", "IV CLOSED SESSION REPORT"}},
+        {"Suffolk Libraries AGM 2016-09-29: no word 'agenda', a meeting's heading over numbered business",
+         "Suffolk\u2019s Libraries IPS Ltd Annual General Meeting\nThursday, 29th September 2016\nThe Cookhouse\n"
+         "1. Chair\u2019s welcome, apologies for absence and Minutes of AGM, 10th September\n2015.\n"
+         "2. Annual Report: To receive the report for year ending 31st March 2016 from the Chair\n"
+         "3. Accounts 2015/16: To receive the Statement of Accounts for the year 2015/16\n",
+         {"1 Chair\u2019s welcome, apologies for absence and Minutes of AGM, 10th September",
+          "2 Annual Report: To receive the report for year ending 31st March 2016 from the Chair",
+          "3 Accounts 2015/16: To receive the Statement of Accounts for the year 2015/16"}},
+        {"Garelochhead Community Council 2021-08-17: 'Agenda' at the end of a long heading; lettered points",
+         "Garelochhead Community Council Public Meeting Agenda\nTuesday 17th August 2021\n"
+         "1. Introductions and welcome\na. Welcome to members & Convenor\u2019s opening remarks\n"
+         "2. Minutes and actions from June 15th\n3. Police Reports\n",
+         {"1 Introductions and welcome", "2 Minutes and actions from June 15th", "3 Police Reports"}},
+        {"Lincoln Township Board 2019-04-16: 'Agenda' in an item is no heading",
+         "LINCOLN TOWNSHIP\nMeeting of the Lincoln Township Board of Trustees\nApril 16, 2019\n"
+         "1. Call Meeting to Order\n2. Amend / Accept Agenda\n3. Public Comments\n",
+         {"1 Call Meeting to Order", "2 Amend / Accept Agenda", "3 Public Comments"}},
+        {"Cuyahoga Board of Health 2019-04-24, p. 3: items after the first pages; a title's dash and colon",
+         "CUYAHOGA COUNTY BOARD OF HEALTH\nAGENDA - April 24, 2019\n1. Call to Order.\n2. Roll Call.\n"
+         "10. Approval of Resolutions/Motions:\n\f11. RESOLUTION (2019-47) Approval of the Consent Agenda\n"
+         "12. Health Commissioner\u2019s Report \u2013\n",
+         {"1 Call to Order.", "2 Roll Call.", "10 Approval of Resolutions/Motions",
+          "11 RESOLUTION (2019-47) Approval of the Consent Agenda", "12 Health Commissioner\u2019s Report"}},
+        // Cambridgeshire 2019-07-17, p. 1: a list numbered again under an item.
+        {"Cambridgeshire Corporate Parenting 2019-07-17, p. 1: a number printed again is a point of the item",
+         "CORPORATE PARENTING SUB-COMMITTEE\nDate: Wednesday, 17 July 2019\nAGENDA\n1. Constitutional Matters\n"
+         "1. Change in Membership\n2. Apologies for absence and declarations of interest.\n"
+         "2. Minutes of the meeting on 22 May 2019\n5 - 10\n3. Action Log\n",
+         {"1 Constitutional Matters", "2 Apologies for absence and declarations of interest.", "3 Action Log"}},
+    };
+    for (const auto& c : cases) {
+        INFO(c.where);
+        std::vector<PageText> pages;
+        std::string text = c.page;
+        size_t at = 0;
+        for (int n = 1;; ++n) {
+            size_t ff = text.find('\f', at);
+            PageText p;
+            p.number = n;
+            p.text = text.substr(at, ff == std::string::npos ? std::string::npos : ff - at);
+            pages.push_back(p);
+            if (ff == std::string::npos) break;
+            at = ff + 1;
+        }
+        CHECK(agenda_numbers(understand(pages)) == c.items);
+    }
+}
+
+TEST_CASE("agenda labels: Roman numerals and bare numbers, not counts or dates", "[structure][agenda]") {
+    CHECK(parse_agenda_label("XIV. MUNICIPAL MATTERS")->major == 14);
+    CHECK(parse_agenda_label("IX. PUBLIC PARTICIPATION")->number == "IX");
+    CHECK(parse_agenda_label("2 Roll Call")->title == "Roll Call");
+    CHECK(parse_agenda_label("12. Water Authority Report")->major == 12);
+    for (const char* not_label : {"IIII. Nothing", "VX. Nothing", "I am here", "39 tickets were sold at the door",
+                                  "2 2019 budget", "16-0361", "4 members of the public attended the meeting"}) {
+        INFO(not_label);
+        CHECK_FALSE(parse_agenda_label(not_label));
+    }
+}
