@@ -22,6 +22,7 @@ set(MINUTEBOOK_STRUCTURE_SOURCES
   ${_root}/indexer/minutes.cpp
   ${_root}/indexer/minute_sequence.cpp
   ${_root}/indexer/minutes_header.cpp
+  ${_root}/indexer/attendance.cpp
   ${_root}/indexer/actions.cpp
   ${_root}/indexer/reports.cpp
   ${_root}/indexer/structure.cpp

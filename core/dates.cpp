@@ -172,8 +172,18 @@ bool read_year_after(std::string_view s, size_t i, int& year, size_t& end) {
     return true;
 }
 
-// The shape a date was printed in, for guessing a document's habits.
-enum class Form { kNumeric, kNumericSwapped, kIso, kDayMonth, kMonthDay, kMonthOnly };
+// The shape a date was printed in, for guessing a document's habits: a
+// slashed date that can be read one way only ("25/12/2019", "11/30/17")
+// says which order its document prints.
+enum class Form {
+    kNumeric,
+    kNumericDayFirst,
+    kNumericMonthFirst,
+    kIso,
+    kDayMonth,
+    kMonthDay,
+    kMonthOnly
+};
 
 struct Found {
     Date date;
@@ -202,12 +212,19 @@ std::optional<Found> numeric_date(std::string_view s, size_t i, NumericOrder ord
     // dates in council papers pad the day or the month.
     if (sep == '.' && nd == 1 && nm == 1 && ny == 2) return std::nullopt;
     int year = expand_year(y, ny);
-    if (sep == '/' && order == NumericOrder::kMonthFirst) std::swap(d, m);
-    if (valid(year, m, d) && d > 0) return Found{{year, m, d}, end, Form::kNumeric};
-    if (sep == '/' && valid(year, d, m) && m > 0) {
-        return Found{{year, d, m}, end, Form::kNumericSwapped};
+    const bool day_first = valid(year, m, d) && d > 0;
+    if (sep == '.') {
+        if (!day_first) return std::nullopt;
+        return Found{{year, m, d}, end, Form::kNumeric};
     }
-    return std::nullopt;
+    const bool month_first = valid(year, d, m) && m > 0;
+    if (!day_first && !month_first) return std::nullopt;
+    Form form = day_first && month_first ? Form::kNumeric
+                : day_first              ? Form::kNumericDayFirst
+                                         : Form::kNumericMonthFirst;
+    if (month_first && (!day_first || order == NumericOrder::kMonthFirst))
+        return Found{{year, d, m}, end, form};
+    return Found{{year, m, d}, end, form};
 }
 
 // "2024-10-08".
@@ -343,14 +360,27 @@ std::string Date::iso() const {
 }
 
 NumericOrder guess_numeric_order(std::string_view document_text) {
+    constexpr int kDecides = 1000;
     int day_first = 0;
     int month_first = 0;
     scan(document_text, DateOptions{}, [&](const Match& m) {
+        // A slashed date that can be read one way only decides; spelled-out
+        // dates ("16 April 2019", "April 16, 2019") tell the convention.
         switch (m.found.form) {
-            case Form::kDayMonth: ++day_first; break;
-            case Form::kMonthDay: ++month_first; break;
-            case Form::kNumericSwapped: month_first += 10; break;  // can be read no other way
-            default: break;
+            case Form::kDayMonth:
+                ++day_first;
+                break;
+            case Form::kMonthDay:
+                ++month_first;
+                break;
+            case Form::kNumericDayFirst:
+                day_first += kDecides;
+                break;
+            case Form::kNumericMonthFirst:
+                month_first += kDecides;
+                break;
+            default:
+                break;
         }
         return true;
     });

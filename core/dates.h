@@ -37,8 +37,13 @@ struct DateOptions {
 };
 
 // Guesses the order a document prints numeric dates in, from the document's
-// text: month first when its dates with a month name are mostly US ("June 12,
-// 2017") or a slashed date can only be month first. Default: day first.
+// own dates: a slashed date that can be read one way only decides
+// ("25/12/2019" day first, "11/30/17" month first; when both kinds are
+// printed, the more numerous); else the order its dates with a month name
+// are spelled in, US ("April 16, 2019") against UK ("16 April 2019"), the
+// more numerous. Default, when nothing tells: day first, the convention of
+// the UK papers the archive was built on; a document whose numeric dates
+// are all ambiguous and which spells out none gives no better evidence.
 NumericOrder guess_numeric_order(std::string_view document_text);
 
 // The whole of `text` (trimmed, trailing ':' or '.' allowed) is one date.

@@ -355,8 +355,9 @@ void split_run_on(ActionRow& row, const std::string& text, const std::set<std::s
 // Reads the lines of the log's table into rows.
 class TableReader {
   public:
-    TableReader(std::vector<TableLine> lines, std::vector<NameSeen>& names)
-        : lines_(std::move(lines)), names_(names) {
+    TableReader(std::vector<TableLine> lines, const DateOptions& dates,
+                std::vector<NameSeen>& names)
+        : lines_(std::move(lines)), dates_(dates), names_(names) {
         for (const auto& l : lines_) {
             if (auto g = full_row_grid(l)) page_grids_[l.page].push_back(*g);
             auto [it, fresh] = page_left_.emplace(l.page, l.chunks.front().x0);
@@ -417,7 +418,7 @@ class TableReader {
         // The lines below in the same cell, until the date is whole.
         double x = line.chunks[from].x0;
         size_t used = 1;
-        for (size_t j = i + 1; j < lines_.size() && used < 5 && !first_date(text); ++j) {
+        for (size_t j = i + 1; j < lines_.size() && used < 5 && !first_date(text, dates_); ++j) {
             const TableLine& next = lines_[j];
             if (next.page != line.page || next.opens_block || next.chunks.size() != 1 ||
                 std::abs(next.chunks[0].x0 - x) > kEdgeTolerance || is_row_start(next))
@@ -425,7 +426,7 @@ class TableReader {
             text += " " + next.text();
             ++used;
         }
-        auto date = first_date(text);
+        auto date = first_date(text, dates_);
         if (!date || date->day == 0) return 0;
         minutes_date_ = date->iso();
         return used;
@@ -595,6 +596,7 @@ class TableReader {
     }
 
     std::vector<TableLine> lines_;
+    DateOptions dates_;
     std::vector<NameSeen>& names_;
     std::map<int, std::vector<Grid>> page_grids_;
     std::map<int, double> page_left_;
@@ -725,7 +727,7 @@ std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageT
             lines.push_back(std::move(line));
         }
     }
-    return TableReader(std::move(lines), names).read();
+    return TableReader(std::move(lines), s.dates, names).read();
 }
 
 }  // namespace minutebook::structure

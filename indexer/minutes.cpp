@@ -34,8 +34,8 @@ size_t next_text(const TextStream& s, size_t i, size_t end) {
     return i;
 }
 
-std::string iso_of(std::string_view text) {
-    auto d = first_date(text);
+std::string iso_of(std::string_view text, const DateOptions& dates) {
+    auto d = first_date(text, dates);
     return d ? d->iso() : "";
 }
 
@@ -47,15 +47,36 @@ bool is_signature(std::string_view line) {
 
 // Whether a line starts another labelled attendance field, ending a list.
 bool is_field_label(std::string_view line) {
+    if (attendance_label(line)) return true;
     static const std::regex label(
         R"(^(Present|Apologies|Co-opted|Also present|In attendance|Non-voting|Officers|Date|Time|Venue|Place|Meeting theme|Substitutes?)[^:]{0,30}:)",
         std::regex::icase);
     return std::regex_search(std::string(line), label);
 }
 
+// "o Others Present: ...", "\uF0B7 Meeting called to order": a point of a bulleted list.
+bool opens_with_bullet(std::string_view line) {
+    for (std::string_view bullet : {"o ", "- ", "* ", "\u2022", "\uF0B7"}) {
+        if (line.substr(0, bullet.size()) == bullet) return true;
+    }
+    return false;
+}
+
 bool is_structure_heading(std::string_view line) {
     static const std::regex caps(R"(^[A-Z][A-Z &'/-]{3,}$)");
     return std::regex_match(std::string(line), caps);
+}
+
+// Whether a list's line goes on to the next: it ends in a comma, "and" or
+// an open bracket ("Mrs S Hammond" over "(Corporate Director ..."), or the
+// next line opens with a bracket or a small letter.
+bool list_goes_on(std::string_view line, std::string_view next) {
+    if (line.empty()) return true;  // the label alone: the list is below
+    if (line.back() == ',' || line.back() == '&' || ends_with_ci(line, " and")) return true;
+    if (std::count(line.begin(), line.end(), '(') > std::count(line.begin(), line.end(), ')'))
+        return true;
+    return !next.empty() &&
+           (next.front() == '(' || std::islower(static_cast<unsigned char>(next.front())));
 }
 
 // Collects a labelled list that may run over several lines.
@@ -64,7 +85,10 @@ std::string collect_list(const TextStream& s, size_t& i, size_t end, std::string
     size_t j = i + 1;
     while (j < end) {
         const std::string& t = s.lines[j].text;
-        if (t.empty() || is_field_label(t) || parse_minute_heading(t) || is_structure_heading(t)) break;
+        if (t.empty() || is_field_label(t) || parse_minute_heading(t) || is_structure_heading(t) ||
+            opens_with_bullet(t) ||
+            !list_goes_on(s.lines[j - 1].text == s.lines[i].text ? out : s.lines[j - 1].text, t))
+            break;
         out += ' ';
         out += t;
         ++j;
@@ -112,6 +136,100 @@ void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen
     }
 }
 
+// The visual lines of a page, read once per page.
+const std::vector<VisualLine>& lines_of_page(const std::vector<PageText>& pages, int page,
+                                             std::map<int, std::vector<VisualLine>>& cache) {
+    auto it = cache.find(page);
+    if (it != cache.end()) return it->second;
+    std::vector<VisualLine>& lines = cache[page];
+    for (const auto& p : pages) {
+        if (p.number == page) lines = visual_lines(p);
+    }
+    return lines;
+}
+
+// One attendance field at stream line k: its list on the line ("Present:
+// Councillors A, B"), or a table below a label standing alone ("Members
+// Present:" over names with their posts beside them), read from the page's
+// word boxes; without them, the lines below as a list. Sets k to the last
+// line read.
+void read_attendance_field(const TextStream& s, const std::vector<PageText>& pages, size_t& k,
+                           size_t end, const AttendanceLabel& label,
+                           std::map<int, std::vector<VisualLine>>& page_lines, Attendance& a,
+                           std::vector<NameSeen>& names) {
+    const std::string& t = s.lines[k].text;
+    std::vector<AttendanceEntry> table;
+    if (label.rest.empty()) {
+        int occurrence = 0;
+        for (size_t j = k; j-- > 0 && s.lines[j].page == s.lines[k].page;)
+            occurrence += s.lines[j].text == t ? 1 : 0;
+        const std::vector<VisualLine>& lines = lines_of_page(pages, s.lines[k].page, page_lines);
+        table = attendance_table(lines, t, occurrence);
+        // A post in a table's column ("Public" beside a name) is no label.
+        if (table.empty() && !lines.empty()) return;
+    }
+    std::string list;
+    if (table.empty()) {
+        list = collect_list(s, k, end, label.rest);
+    } else {
+        for (const auto& e : table) list += (list.empty() ? "" : ", ") + e.name;
+    }
+    switch (label.field) {
+        case AttendanceField::kPresent:
+            if (!table.empty()) {
+                for (const auto& e : table) {
+                    add_names(e.name, true, a.present, names, &a.chair);
+                    if (a.chair.empty() && chairs(e) && !a.present.empty() &&
+                        a.present.back() == e.name)
+                        a.chair = e.name;
+                }
+            } else {
+                add_names(list, true, a.present, names, &a.chair);
+            }
+            break;
+        case AttendanceField::kApologies: {
+            read_substitutes(list, a, names);
+            static const std::regex sub(R"(\(?\s*substituted by\s+[^)]+\)?)", std::regex::icase);
+            add_names(std::regex_replace(list, sub, ""), true, a.apologies, names);
+            break;
+        }
+        case AttendanceField::kAbsent:
+            add_names(list, true, a.absent, names);
+            break;
+        case AttendanceField::kInAttendance: {
+            // Officers are listed with their post in brackets: keep the name.
+            static const std::regex post(R"(\([^)]*\))");
+            add_names(std::regex_replace(list, post, ""), false, a.in_attendance, names);
+            break;
+        }
+        case AttendanceField::kPublic: {
+            // Members of the public are not councillors or officers: kept as printed.
+            if (starts_with_ci(list, "none") || starts_with_ci(list, "nil")) a.public_count = 0;
+            for (const auto& raw : split_name_list(list)) {
+                if (auto p = parse_person(raw)) a.public_members.push_back(p->display());
+            }
+            break;
+        }
+    }
+}
+
+// The roll call in the opening lines [begin, end) of US minutes.
+void read_roll_call_lines(const TextStream& s, size_t begin, size_t end, Attendance& a,
+                          std::vector<NameSeen>& names) {
+    std::string text;
+    for (size_t j = begin; j < end && j < begin + 30; ++j) {
+        if (!s.lines[j].blank()) text += (text.empty() ? "" : " ") + s.lines[j].text;
+    }
+    RollCall rc = read_roll_call(text);
+    if (rc.present.empty()) return;
+    for (const auto& n : rc.present) add_names(n, true, a.present, names);
+    for (const auto& n : rc.absent) add_names(n, true, a.absent, names);
+    if (!a.public_count) a.public_count = rc.public_count;
+    if (a.chair.empty() && !rc.chair.empty()) {
+        a.chair = rc.chair;
+        names.push_back(NameSeen{rc.chair, true});
+    }
+}
 }  // namespace
 
 // Kent prints "84." in one text run and the title beside it in another, and
@@ -251,7 +369,7 @@ std::vector<Piece> line_pieces(const std::vector<VisualLine>& lines) {
 // on each page against its line spacing (its lower quartile); a page without
 // word boxes gives none.
 std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int first_page, int last_page,
-                                        const std::string& header_date) {
+                                        const std::string& header_date, const DateOptions& dates) {
     std::vector<MinuteItem> items;
     bool started = header_date.empty();
     bool attendance = false;    // in the attendance lists after the header
@@ -274,7 +392,7 @@ std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int 
         for (size_t k = 0; k < pieces.size(); ++k) {
             const std::string& text = pieces[k].text;
             if (!started) {
-                auto d = first_date(text);
+                auto d = first_date(text, dates);
                 started = d && d->iso() == header_date;
                 continue;
             }
@@ -500,13 +618,13 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         mins.meeting.committee = canonical_committee(m[1].str());
         std::string venue = m[2].str();
         mins.meeting.venue = venue.substr(0, venue.find(" on "));
-        mins.meeting.date = iso_of(sentence);
+        mins.meeting.date = iso_of(sentence, s.dates);
     } else {
         mins.meeting.committee = canonical_committee(head);
         static const std::regex us(R"(^(meeting )?minutes (from|of)\b)", std::regex::icase);
         if (std::regex_search(head, us)) {
             // "Minutes from Monday, January 29, 2018": the body is named above.
-            mins.meeting.date = iso_of(head);
+            mins.meeting.date = iso_of(head, s.dates);
             mins.meeting.committee.clear();
             for (size_t k = 0; k < i && mins.meeting.committee.empty(); ++k) {
                 if (!s.lines[k].blank()) mins.meeting.committee = canonical_committee(s.lines[k].text);
@@ -527,6 +645,8 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
             mins.meeting.committee = canonical_committee(header->committee);
         if (mins.meeting.date.empty()) mins.meeting.date = header->date;
     }
+    std::map<int, std::vector<VisualLine>>
+        page_lines;  // of the pages with labels or attendance tables
     // Header fields, up to the first item.
     size_t header_end = std::min(span.end, i + 40);
     size_t k = i + 1;
@@ -535,27 +655,24 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         if (t.empty()) continue;
         if (parse_minute_heading(t)) break;
         if (auto v = labelled(t, "Date"); v && mins.meeting.date.empty()) {
-            mins.meeting.date = iso_of(*v);
+            mins.meeting.date = iso_of(*v, s.dates);
         } else if (auto v = labelled(t, "Time"); v && mins.meeting.time.empty()) {
             mins.meeting.time = *v;
         } else if (auto v = labelled(t, "Venue"); v && mins.meeting.venue.empty()) {
             mins.meeting.venue = *v;
-        } else if (auto v = labelled(t, "Present"); v) {
-            std::string list = collect_list(s, k, span.end, *v);
-            add_names(list, true, mins.attendance.present, names, &mins.attendance.chair);
-        } else if (auto v = labelled(t, "Apologies"); v) {
-            std::string list = collect_list(s, k, span.end, *v);
-            read_substitutes(list, mins.attendance, names);
-            static const std::regex sub(R"(\(?\s*substituted by\s+[^)]+\)?)", std::regex::icase);
-            add_names(std::regex_replace(list, sub, ""), true, mins.attendance.apologies, names);
-        } else if (auto v = labelled(t, "In attendance"); v) {
-            std::string list = collect_list(s, k, span.end, *v);
-            // Officers are listed with their post in brackets: keep the name.
-            static const std::regex post(R"(\([^)]*\))");
-            add_names(std::regex_replace(list, post, ""), false, mins.attendance.in_attendance, names);
+        } else if (auto label = attendance_label(t)) {
+            read_attendance_field(s, pages, k, span.end, *label, page_lines, mins.attendance,
+                                  names);
+            // A table read from the page leaves its cells in the stream one
+            // per line, names then posts: the header goes on past them.
+            header_end = std::min(span.end, std::max(header_end, k + 40));
         }
     }
-    if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text);
+    // US minutes call the roll in their opening sentences.
+    if (mins.attendance.present.empty())
+        read_roll_call_lines(s, span.begin, std::min(k + 1, span.end), mins.attendance, names);
+    if (header) mins.status = header->status;
+    if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text, s.dates);
     mins.meeting.council = council_of(mins.meeting.committee);
 
     // Items: the numbered headings that run in sequence; numbered lines
@@ -570,7 +687,6 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
     };
     std::vector<Head> candidates;
     std::vector<ItemCandidate> labels;
-    std::map<int, std::vector<VisualLine>> page_lines;  // of the pages with labels
     size_t stop = span.end;
     for (size_t j = span.begin + 1; j < span.end; ++j) {
         const std::string& t = s.lines[j].text;
@@ -683,7 +799,8 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
 
     std::vector<MinuteItem> paragraphs;
     if (heads.size() < 2 && header) {
-        paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page, header->date);
+        paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page,
+                                     header->date, s.dates);
         // Only minutes whose first paragraph opens the meeting ("The regular
         // meeting of ... was called to order" on its first line): bullet
         // points and tables also stand apart by gaps.

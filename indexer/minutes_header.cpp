@@ -214,7 +214,7 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
     MinutesHeader h;
     for (size_t k = 0; k < lines.size(); ++k) {
         if (is_other_date_line(lines[k])) continue;
-        auto d = first_date(lines[k]);
+        auto d = first_date(lines[k], s.dates);
         if (d && d->day > 0) {
             h.date = d->iso();
             h.date_line = at[k];
@@ -222,6 +222,9 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
         }
     }
     if (h.date.empty()) return std::nullopt;
+    for (size_t k = 0;
+         k < lines.size() && at[k] <= h.date_line && h.status == MinutesStatus::kNotPrinted; ++k)
+        h.status = minutes_status_of(lines[k]);
     // "Garelochhead Community Council Public Meeting Agenda" over its date.
     for (size_t k = 0; k < lines.size() && at[k] <= h.date_line; ++k) {
         if (has_word(lines[k], "agenda") && !has_word(lines[k], "minutes")) return std::nullopt;
@@ -250,6 +253,27 @@ std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t beg
             h.committee = name;  // not "Council" alone
     }
     return h;
+}
+
+MinutesStatus minutes_status_of(std::string_view line) {
+    if (line.size() > 100) return MinutesStatus::kNotPrinted;
+    size_t minutes = find_ci(line, "minutes");
+    if (minutes == std::string_view::npos || !has_word(line, "minutes"))
+        return MinutesStatus::kNotPrinted;
+    // The status stands before "Minutes" or in brackets after it.
+    std::string_view before = line.substr(0, minutes);
+    std::string_view after = line.substr(minutes + 7);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    std::string_view bracket;
+    if (!after.empty() && after.front() == '(') bracket = after.substr(1, after.find(')') - 1);
+    auto says = [&](std::string_view word) {
+        return has_word(before, word) || has_word(bracket, word);
+    };
+    if (says("unapproved")) return MinutesStatus::kUnapproved;
+    if (says("draft")) return MinutesStatus::kDraft;
+    if (says("adopted")) return MinutesStatus::kAdopted;
+    if (says("approved") || says("agreed") || says("confirmed")) return MinutesStatus::kApproved;
+    return MinutesStatus::kNotPrinted;
 }
 
 bool names_a_body_word(std::string_view name) {

@@ -150,7 +150,8 @@ std::vector<size_t> shifted(const std::vector<size_t>& starts, size_t by, size_t
 std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes& m,
                                           const std::optional<std::string>& pack_committee) {
     const Attendance& a = m.attendance;
-    if (a.present.empty() && a.apologies.empty() && a.in_attendance.empty()) return std::nullopt;
+    if (a.present.empty() && a.apologies.empty() && a.in_attendance.empty() && a.absent.empty())
+        return std::nullopt;
     std::string committee = m.meeting.committee.empty() && pack_committee ? *pack_committee : m.meeting.committee;
     Passage p;
     p.council = ctx.council_of(m.meeting);
@@ -176,6 +177,16 @@ std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes&
     list("Apologies", a.apologies);
     list("Substitutes", a.substitutes);
     list("In attendance", a.in_attendance);
+    list("Absent", a.absent);
+    // Members of the public are found by name but are not people of the
+    // person facet (councillors and officers).
+    if (!a.public_members.empty() || a.public_count) {
+        p.text += "Public: ";
+        for (size_t i = 0; i < a.public_members.size(); ++i)
+            p.text += (i ? ", " : "") + a.public_members[i];
+        if (a.public_members.empty()) p.text += std::to_string(*a.public_count);
+        p.text += "\n";
+    }
     const int first = m.first_page > 0 ? m.first_page : (m.items.empty() ? 1 : m.items.front().first_page);
     p.locations.push_back(location(ctx, first, first));
     return p;

@@ -119,7 +119,7 @@ Report read_report(const TextStream& s, Span span, std::vector<NameSeen>& names)
         const std::string& t = s.lines[j].text;
         if (t.empty()) continue;
         if (labelled(t, "Meeting Date") && r.meeting_date.empty()) {
-            auto d = first_date(value_of(s, j, block_end, "Meeting Date"));
+            auto d = first_date(value_of(s, j, block_end, "Meeting Date"), s.dates);
             if (d) r.meeting_date = d->iso();
         } else if (labelled(t, "From") && r.from.empty()) {
             r.from = value_of(s, j, block_end, "From");

@@ -225,7 +225,7 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     for (size_t k = 0; k < lines.size() && k < 20; ++k) {
         std::string t = s.lines[lines[k]].text;
         if (auto v = labelled(t, "Date")) t = *v;
-        auto d = first_date(t);
+        auto d = first_date(t, s.dates);
         if (d && d->day > 0) {
             fs.meeting.date = d->iso();
             date_at = k;
@@ -313,6 +313,33 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
 }
 
 }  // namespace structure
+
+const char* to_string(MinutesStatus status) {
+    switch (status) {
+        case MinutesStatus::kDraft:
+            return "draft";
+        case MinutesStatus::kUnapproved:
+            return "unapproved";
+        case MinutesStatus::kApproved:
+            return "approved";
+        case MinutesStatus::kAdopted:
+            return "adopted";
+        case MinutesStatus::kNotPrinted:
+            break;
+    }
+    return "";
+}
+
+bool parse_minutes_status(std::string_view text, MinutesStatus* status) {
+    for (MinutesStatus s : {MinutesStatus::kDraft, MinutesStatus::kUnapproved,
+                            MinutesStatus::kApproved, MinutesStatus::kAdopted}) {
+        if (text == to_string(s)) {
+            *status = s;
+            return true;
+        }
+    }
+    return false;
+}
 
 DocumentStructure understand(const std::vector<PageText>& pages) {
     using namespace structure;
@@ -440,6 +467,7 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         canon(m.attendance.apologies);
         canon(m.attendance.substitutes);
         canon(m.attendance.in_attendance);
+        canon(m.attendance.absent);
         if (!m.attendance.chair.empty()) m.attendance.chair = registry.canonical(m.attendance.chair);
         for (auto& item : m.items) canon(item.people);
     }

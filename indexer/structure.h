@@ -9,11 +9,11 @@
 // All functions are pure and thread-safe.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "indexer/extract.h"
 
@@ -58,17 +58,49 @@ struct MinuteItem {
     std::vector<std::string> people;       // canonical names mentioned with a title
 };
 
+// Who was at a meeting, in whatever form the minutes print it: labelled
+// lists ("Present: ...", "Members Present:" over a table of names and posts,
+// "Apologies:", "Absent:", "Attending:", "Public:") and US roll calls ("Roll
+// call was taken: A, B were present. C was absent.", "called to order ...
+// with A, B present, C absent, and 2 guests"). A post printed beside a name
+// is not a name; "Chair", "Chairperson" or "Convenor" makes its name the
+// chair.
 struct Attendance {
     std::vector<std::string> present;      // canonical names
     std::vector<std::string> apologies;
     std::vector<std::string> substitutes;  // who stood in for an apology
     std::vector<std::string> in_attendance;  // officers and others present
+    std::vector<std::string> absent;  // members absent (roll call, "Absent:"), canonical names
+    // Members of the public: the names as printed in a "Public:" list (they
+    // are not councillors or officers, so not canonical people), and their
+    // number where it is printed ("and 12 guests present"; 0 for "Public:
+    // None"); nullopt when not printed.
+    std::vector<std::string> public_members;
+    std::optional<int> public_count;
     std::string chair;                     // canonical name, "" when not printed
 };
+
+// A minutes document's status as its heading prints it: "DRAFT MINUTES for
+// the ...", "Board Meeting Minutes (unapproved)", "AGREED Minutes for the
+// ...", "FINAL ADOPTED Minutes for the ...". kNotPrinted when the heading
+// says nothing (most minutes inside agenda packs).
+enum class MinutesStatus {
+    kNotPrinted,
+    kDraft,       // "draft"
+    kUnapproved,  // "unapproved"
+    kApproved,    // "approved", "agreed", "confirmed"
+    kAdopted,     // "adopted", "final adopted"
+};
+
+// "draft", "unapproved", "approved", "adopted"; "" for kNotPrinted.
+const char* to_string(MinutesStatus status);
+// The inverse of to_string; false for anything else.
+bool parse_minutes_status(std::string_view text, MinutesStatus* status);
 
 // One set of minutes inside the file, with their own meeting.
 struct Minutes {
     Meeting meeting;
+    MinutesStatus status = MinutesStatus::kNotPrinted;
     Attendance attendance;
     std::vector<MinuteItem> items;
     int first_page = 0;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/dates.h"
 #include "indexer/extract.h"
 #include "indexer/structure.h"
 
@@ -45,6 +46,9 @@ struct TextStream {
     std::vector<Line> lines;
     std::vector<size_t> page_starts;  // offset where each page's text begins
     std::vector<int> page_numbers;    // the page at page_starts[i]
+    // How this document prints numeric dates (guess_numeric_order over the
+    // whole text): every recogniser reads its dates with these options.
+    DateOptions dates;
     int page_at(size_t offset) const;
 };
 
@@ -212,6 +216,7 @@ struct MinutesHeader {
     std::string committee;  // the body named, as printed; "" when none
     std::string date;       // ISO
     size_t date_line = 0;   // stream line of the date
+    MinutesStatus status = MinutesStatus::kNotPrinted;  // printed in the heading, up to the date
 };
 std::optional<MinutesHeader> read_minutes_header(const TextStream& stream, size_t begin);
 
@@ -225,6 +230,63 @@ bool names_a_body_word(std::string_view name);
 // Commission" -> "Lincoln Township"); "" when the name does not say
 // ("Cabinet").
 std::string council_of(std::string_view committee);
+
+// ---- Attendance (attendance.cpp) ----
+
+// Which list of Attendance a label opens.
+enum class AttendanceField { kPresent, kApologies, kAbsent, kInAttendance, kPublic };
+
+// An attendance label at the start of a line, with what follows it:
+// "Present: Councillors A, B" -> {kPresent, "Councillors A, B"}; "Members
+// Present:", "PRESENT", "a. Present", "Apologies:", "Commissioners Absent:",
+// "Attending:", "Guests:", "Public: None". Without a colon only a label
+// standing alone ("Public comments were heard" is not one).
+struct AttendanceLabel {
+    AttendanceField field;
+    std::string rest;  // the line after the label, "" when the list is below
+};
+std::optional<AttendanceLabel> attendance_label(std::string_view line);
+
+// One name of a table under a label, with the post printed beside it.
+struct AttendanceEntry {
+    std::string name;  // as printed
+    std::string post;  // "Convenor CC", "A&B Councillor"; "" when none
+};
+// The table under the `occurrence`th visual line of a page that opens with
+// `label_line` (0-based): rows of a name and its post ("Alan Pinder  Acting
+// Secretary CC"), rows of names ("Jane Archer (JA)  Alan Caudwell (AC)"),
+// or a list run over lines in the cell beside the label ("Attendees  Shona
+// Bendix (Chair), Sylvia Knights, ..."). Columns are parted by gaps wider
+// than the line's height; a column holds names when most of its cells read
+// as names and not posts. Ends at the next label, an item heading, a footer,
+// prose or a wide gap.
+std::vector<AttendanceEntry> attendance_table(const std::vector<VisualLine>& lines,
+                                              std::string_view label_line, int occurrence);
+// Whether the entry's post makes its name the chair ("Convenor", "Chair CC",
+// "Acting Chairperson"; not "Vice Chair").
+bool chairs(const AttendanceEntry& entry);
+
+// A US roll call in the opening sentences of minutes: "called to order ...
+// with Ensign, Wray, Crockett present, Duford absent, and 2 guests", "Roll
+// call was taken: A, B, and C (alternate), were present. D was absent.",
+// "Responding to roll call were Commissioners A, Vice Chair B, and Chair C
+// in person. ... D and E were absent.", "Roll Call: Present: A, B. Absent:
+// C."; the chair from "called to order by Chairperson X" or "Chair X called
+// the meeting to order". Names as printed, posts dropped. Empty (no
+// present) when the text holds no roll call.
+struct RollCall {
+    std::vector<std::string> present;
+    std::vector<std::string> absent;
+    std::optional<int> public_count;  // "and 12 guests"
+    std::string chair;
+};
+RollCall read_roll_call(std::string_view text);
+
+// The status a minutes heading line prints ("DRAFT MINUTES for the",
+// "Board Meeting Minutes (unapproved)", "FINAL ADOPTED Minutes for the");
+// kNotPrinted for any other line ("The minutes of the March 13, 2018
+// meeting were approved ...").
+MinutesStatus minutes_status_of(std::string_view heading_line);
 
 // People named in the structure, as printed, with the role they had.
 struct NameSeen {

@@ -42,12 +42,20 @@ nlohmann::json structure_to_json(const DocumentStructure& d) {
     for (const auto& a : d.agenda) out["agenda"].push_back({{"number", a.number}, {"title", a.title}, {"page", a.page}});
     out["minutes"] = json::array();
     for (const auto& m : d.minutes) {
-        json j = {{"meeting", meeting_json(m.meeting)}, {"first_page", m.first_page}, {"last_page", m.last_page}};
-        j["attendance"] = {{"present", m.attendance.present},
-                           {"apologies", m.attendance.apologies},
-                           {"substitutes", m.attendance.substitutes},
-                           {"in_attendance", m.attendance.in_attendance},
-                           {"chair", or_null(m.attendance.chair)}};
+        json j = {{"meeting", meeting_json(m.meeting)},
+                  {"status", or_null(to_string(m.status))},
+                  {"first_page", m.first_page},
+                  {"last_page", m.last_page}};
+        const Attendance& a = m.attendance;
+        j["attendance"] = {{"present", a.present},
+                           {"apologies", a.apologies},
+                           {"substitutes", a.substitutes},
+                           {"in_attendance", a.in_attendance},
+                           {"absent", a.absent},
+                           {"public",
+                            {{"count", a.public_count ? json(*a.public_count) : json(nullptr)},
+                             {"names", a.public_members}}},
+                           {"chair", or_null(a.chair)}};
         j["items"] = json::array();
         for (const auto& i : m.items) j["items"].push_back(item_json(i, m.meeting));
         out["minutes"].push_back(j);

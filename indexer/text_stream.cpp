@@ -56,6 +56,7 @@ TextStream make_stream(const std::vector<PageText>& pages) {
         s.text += t;
         s.text += '\n';
     }
+    s.dates.numeric_order = guess_numeric_order(s.text);
     return s;
 }
 

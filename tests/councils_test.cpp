@@ -165,16 +165,22 @@ const Floor kFloors[] = {
     {"Suffolk Libraries IPS", 36, 1.0, 3, 2, 2},
 };
 
-}  // namespace
-
-TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
-          "[councils]") {
+// ../shared/corpus/councils; exits as skipped where it is absent.
+fs::path labelled_dir_or_skip() {
     const fs::path dir =
         test::shared_corpus_dir().empty() ? fs::path() : test::shared_corpus_dir() / "councils";
     if (dir.empty() || !fs::exists(dir / "labels.jsonl")) {
         std::cerr << "../shared/corpus/councils is absent: skipped\n";
         std::exit(kSkipped);
     }
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
+          "[councils]") {
+    const fs::path dir = labelled_dir_or_skip();
     std::ifstream in(dir / "labels.jsonl");
     std::map<std::string, Figures> bodies;
     std::ostringstream misses;
@@ -224,5 +230,59 @@ TEST_CASE("minute items, dates and bodies of other councils' minutes are found a
         CHECK(f.dates >= floor.dates);
         CHECK(f.councils >= floor.councils);
         CHECK(f.committees >= floor.committees);
+    }
+}
+
+TEST_CASE("attendance, chair and status of other councils' minutes are read in their printed forms",
+          "[councils][attendance]") {
+    const fs::path dir = labelled_dir_or_skip();
+    // Counted on the first page of each; names as the page prints them.
+    struct Case {
+        const char* file;
+        size_t present;
+        size_t apologies;
+        const char* absent;  // names joined by '|'
+        const char* chair;
+        int public_count;  // -1: not printed as a count
+        size_t public_names;
+        const char* status;  // "" when not printed
+    };
+    static const Case kCases[] = {
+        // "PRESENT" in a table column, a rule between name and post.
+        {"uk_garelochhead-cc_minutes_1999-11-18.pdf", 7, 0, "", "C Lyne", -1, 0, ""},
+        // "Members Present:" over names with their posts beside them.
+        {"uk_garelochhead-cc_minutes_2016-10-25.pdf", 6, 6, "", "Watson Robinson", -1, 0, ""},
+        {"uk_garelochhead-cc_minutes_2018-03-20.pdf", 10, 1, "", "Watson Robinson", -1, 7, ""},
+        {"uk_garelochhead-cc_minutes_2020-06-16.pdf", 9, 2, "", "Watson Robinson", -1, 1, "draft"},
+        {"uk_garelochhead-cc_minutes_2021-03-16.pdf", 7, 4, "", "Watson Robinson", 0, 0, "adopted"},
+        {"uk_garelochhead-cc_minutes_2021-06-15.pdf", 6, 4, "", "Watson Robinson", -1, 1,
+         "approved"},
+        // "Attendees" with the list in the cell beside it.
+        {"uk_suffolk-libraries_minutes_2013-03-26.pdf", 8, 0, "", "Shona Bendix", -1, 0, ""},
+        // Roll calls in the opening sentence.
+        {"us_lincolntwp-board_minutes_2018-04-10.pdf", 5, 0, "", "", 12, 0, "unapproved"},
+        {"us_lincolntwp-board_minutes_2019-03-21.pdf", 4, 0, "Ensign", "", 2, 0, ""},
+        {"us_lincolntwp-planning_minutes_2019-04-02.pdf", 5, 0, "Reid Duford", "Sheila Mesler", -1,
+         0, ""},
+        {"us_lincolntwp-planning_minutes_2020-07-21.pdf", 3, 0, "Andrew Acker|David Dauer",
+         "Susan Ensign", -1, 0, ""},
+    };
+    for (const Case& c : kCases) {
+        INFO(c.file);
+        ExtractResult r = extract_pdf((dir / c.file).string());
+        REQUIRE(r.ok());
+        DocumentStructure d = understand(r.pages);
+        REQUIRE(!d.minutes.empty());
+        const Minutes& m = d.minutes.front();
+        const Attendance& a = m.attendance;
+        std::string absent;
+        for (const auto& n : a.absent) absent += (absent.empty() ? "" : "|") + n;
+        CHECK(a.present.size() == c.present);
+        CHECK(a.apologies.size() == c.apologies);
+        CHECK(absent == c.absent);
+        CHECK(a.chair == c.chair);
+        CHECK(a.public_count.value_or(-1) == c.public_count);
+        CHECK(a.public_members.size() == c.public_names);
+        CHECK(std::string(to_string(m.status)) == c.status);
     }
 }

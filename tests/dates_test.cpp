@@ -262,3 +262,54 @@ TEST_CASE("dates order by year, month and day", "[dates]") {
     CHECK(Date{2023, 12, 31} < Date{2024, 1, 1});
     CHECK(Date{2024, 10, 8} == *parse_date("8 October 2024"));
 }
+
+TEST_CASE("numeric dates are read in the order their document prints dates", "[dates]") {
+    // Each document: real lines of its papers, then one of its numeric dates.
+    struct Case {
+        const char* body;
+        const char* document;
+        const char* numeric;
+        const char* iso;
+    };
+    static const Case kCases[] = {
+        // A date that can be read one way only decides ("23/10/17").
+        {"Garelochhead Community Council",
+         "on Tuesday 24th October 2017\nIncidents 16/09/17 \u2013 23/10/17",
+         "Email distributed 02/10/17 to GCC Members regarding Rhu & Shandon CC", "2017-10-02"},
+        {"Suffolk Libraries",
+         "Date 26th March 2013\nLW attended the SAG meeting on 15/03/13 and reported",
+         "LW attended the SAG meeting on 15/03/13 and reported", "2013-03-15"},
+        {"Lincoln Square SSA #21 (US)",
+         "Minutes from Monday, January 29, 2018 \u2013 9:00am at Carbon Arc Bar & Board\n"
+         "Minutes from 11/30/17 meeting approved",
+         "Minutes from 11/30/17 meeting approved", "2017-11-30"},
+        // Else the spelled-out dates: US "January 10, 2023", UK "11 July 2017".
+        {"Hermosa Beach City Council (US)", "Tuesday, January 10, 2023\nPrinted on 1/6/2023",
+         "Printed on 1/6/2023", "2023-01-06"},
+        {"Sunnyvale City Council (US)",
+         "Tuesday, April 12, 2016 6:00 PM Council Chambers, City Hall\nFebruary 23, 2016\n4/7/2016",
+         "4/7/2016", "2016-04-07"},
+        {"Cambridgeshire County Council",
+         "Date: Tuesday, 11 July 2017\nForecast Position as at 01/06/2017",
+         "Forecast Position as at 01/06/2017", "2017-06-01"},
+        // Nothing tells: day first.
+        {"Garelochhead Community Council", "Email distributed 02/10/17 to GCC Members",
+         "Email distributed 02/10/17 to GCC Members", "2017-10-02"},
+    };
+    for (const Case& c : kCases) {
+        CAPTURE(c.body, c.numeric);
+        const DateOptions options{guess_numeric_order(c.document)};
+        auto d = first_date(c.numeric, options);
+        REQUIRE(d);
+        CHECK(d->iso() == c.iso);
+    }
+}
+
+TEST_CASE("a date that can be read one way only outweighs spelled-out dates", "[dates]") {
+    // A UK paper quoting a US date in words still prints its own dates day first.
+    CHECK(guess_numeric_order("Incidents 16/09/17 \u2013 23/10/17\nthe Act of October 1, 2017\nas "
+                              "of March 3, 2017") == NumericOrder::kDayFirst);
+    CHECK(guess_numeric_order(
+              "Minutes from 11/30/17 meeting approved\n16 April 2019\n12 June 2017") ==
+          NumericOrder::kMonthFirst);
+}

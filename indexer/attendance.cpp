@@ -1,0 +1,303 @@
+// Attendance as minutes print it: labelled lists, tables of names with their
+// posts beside them, and the roll calls of US minutes.
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "core/names.h"
+#include "indexer/structure_internal.h"
+
+namespace minutebook::structure {
+namespace {
+
+struct LabelWords {
+    const char* words;
+    AttendanceField field;
+};
+
+// Longest first, so that "Members of the public" is not read as "Members".
+const LabelWords kLabels[] = {
+    {"members of the public", AttendanceField::kPublic},
+    {"members of public", AttendanceField::kPublic},
+    {"apologies for absence", AttendanceField::kApologies},
+    {"board members present", AttendanceField::kPresent},
+    {"board members absent", AttendanceField::kAbsent},
+    {"commissioners present", AttendanceField::kPresent},
+    {"commissioners absent", AttendanceField::kAbsent},
+    {"councillors present", AttendanceField::kPresent},
+    {"members present", AttendanceField::kPresent},
+    {"members absent", AttendanceField::kAbsent},
+    {"others present", AttendanceField::kInAttendance},
+    {"also present", AttendanceField::kInAttendance},
+    {"in attendance", AttendanceField::kInAttendance},
+    {"attendees", AttendanceField::kPresent},
+    {"attending", AttendanceField::kInAttendance},
+    {"apologies", AttendanceField::kApologies},
+    {"invited", AttendanceField::kInAttendance},
+    {"present", AttendanceField::kPresent},
+    {"absent", AttendanceField::kAbsent},
+    {"guests", AttendanceField::kInAttendance},
+    {"public", AttendanceField::kPublic},
+};
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+
+std::string trim_copy(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// "Acting Chairperson", "Convenor CC", "Chair": the post of who chairs;
+// not "Vice Chair", "Vice-Convenor".
+bool is_chair_post(std::string_view post) {
+    std::string p = lower(trim_copy(post));
+    if (p.rfind("acting ", 0) == 0) p.erase(0, 7);
+    if (p.size() > 3 && p.compare(p.size() - 3, 3, " cc") == 0) p.resize(p.size() - 3);
+    for (const char* chair :
+         {"chair", "chairman", "chairwoman", "chairperson", "convenor", "convener"}) {
+        if (p == chair) return true;
+    }
+    return false;
+}
+
+// A cell that says what someone is rather than who: "Member CC", "A&B
+// Councillor", "Police Scotland", "Public".
+bool is_post_cell(std::string_view cell) {
+    if (is_post(cell) || !parse_person(cell)) return true;
+    static const std::regex post_word(
+        R"(\b(member|members|public|councillor|convenor|convener|chair|chairperson|police|msp|mp|guest|resident|residents)\b)",
+        std::regex::icase);
+    return std::regex_search(std::string(cell), post_word);
+}
+
+// The words of a visual line in cells: a gap wider than the line's height
+// parts two cells of a table row.
+std::vector<std::string> cells_of(const std::vector<const Word*>& words, size_t from) {
+    std::vector<std::string> cells;
+    for (size_t k = from; k < words.size(); ++k) {
+        const Word* w = words[k];
+        bool gap = k == from || w->x0 - words[k - 1]->x1 > std::max(6.0, 1.2 * (w->y1 - w->y0));
+        if (gap) cells.emplace_back();
+        std::string& cell = cells.back();
+        cell += (cell.empty() ? "" : " ") + w->text;
+    }
+    // "C Lyne  -  Acting Chairperson", "Tam Ward )": rules and brackets
+    // between the columns are not cells.
+    std::vector<std::string> out;
+    for (auto& c : cells) {
+        while (!c.empty() &&
+               (c.back() == ' ' || (c.back() == ')' && std::count(c.begin(), c.end(), '(') <
+                                                           std::count(c.begin(), c.end(), ')'))))
+            c.pop_back();
+        if (c.size() > 2 && c.compare(c.size() - 2, 2, " -") == 0) c.resize(c.size() - 2);
+        if (!c.empty() && c != "-" && c != "\u2013") out.push_back(c);
+    }
+    return out;
+}
+
+size_t word_count(std::string_view s) {
+    size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        if (is_space(c))
+            in = false;
+        else if (!in)
+            in = true, ++n;
+    }
+    return n;
+}
+
+// Names of a list sentence: "Ensign, Wray, Trinklein, Duford, Crockett" or
+// "Commissioners Perez, Vice Chair Valencia, and Chair Ramirez"; posts before
+// a name ("Vice Chair", "Commissioners") and "(alternate)" are dropped.
+std::vector<std::string> names_of_clause(std::string clause) {
+    static const std::regex posts(
+        R"(\b(?:(?:vice[ -])?chair(?:person|man|woman)?|commissioners?|trustees?|directors?|supervisor|treasurer|clerk|secretary|mayor|members?)\s+(?=[A-Z]))",
+        std::regex::icase);
+    static const std::regex bracket(R"(\s*\([^)]*\))");
+    clause = std::regex_replace(clause, bracket, "");
+    clause = std::regex_replace(clause, posts, "");
+    std::vector<std::string> out;
+    for (auto& raw : split_name_list(clause)) {
+        std::string n = trim_copy(raw);
+        while (!n.empty() && (n.back() == ',' || n.back() == '.')) n.pop_back();
+        if (n.rfind("and ", 0) == 0) n.erase(0, 4);
+        if (!n.empty() && parse_person(n)) out.push_back(n);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<AttendanceLabel> attendance_label(std::string_view line) {
+    std::string_view l = line;
+    // "a. Present", "b. Apologies:" under "1. Introductions and welcome"; "o Commissioners
+    // Present:".
+    if (l.size() > 3 && std::isalpha(static_cast<unsigned char>(l[0])) &&
+        (l[1] == '.' || l[1] == ')') && l[2] == ' ')
+        l.remove_prefix(3);
+    else if (l.size() > 2 && (l[0] == 'o' || l[0] == '-') && l[1] == ' ')
+        l.remove_prefix(2);
+    for (const auto& label : kLabels) {
+        std::string_view words = label.words;
+        if (!starts_with_ci(l, words)) continue;
+        std::string_view rest = l.substr(words.size());
+        size_t p = 0;
+        while (p < rest.size() && is_space(rest[p])) ++p;
+        bool colon = p < rest.size() && rest[p] == ':';
+        // Without a colon the label stands alone ("PRESENT", "a. Present");
+        // "Public comments were heard" is not one.
+        if (!colon && p < rest.size()) continue;
+        if (colon) ++p;
+        return AttendanceLabel{label.field, trim_copy(rest.substr(p))};
+    }
+    return std::nullopt;
+}
+
+std::vector<AttendanceEntry> attendance_table(const std::vector<VisualLine>& lines,
+                                              std::string_view label_line, int occurrence) {
+    std::vector<AttendanceEntry> out;
+    const size_t label_words = word_count(label_line);
+    size_t at = lines.size();
+    for (size_t k = 0; k < lines.size() && at == lines.size(); ++k) {
+        if (lines[k].words.size() < label_words) continue;
+        std::string opening;  // the line's first words, as many as the label's
+        for (size_t w = 0; w < label_words; ++w)
+            opening += (w ? " " : "") + lines[k].words[w]->text;
+        if (opening != label_line) continue;
+        if (occurrence-- == 0) at = k;
+    }
+    if (at == lines.size()) return out;
+    std::vector<std::vector<std::string>> rows;
+    bool list = false;  // the cells hold a list run over lines ("A (Chair), B, C")
+    for (size_t k = at; k < lines.size() && rows.size() < 60; ++k) {
+        const VisualLine& vl = lines[k];
+        std::vector<std::string> cells = cells_of(vl.words, k == at ? label_words : 0);
+        if (k > at) {
+            const std::string text = vl.text();
+            if (attendance_label(text) || (!cells.empty() && attendance_label(cells.front())))
+                break;
+            if (parse_minute_heading(text) || parse_item_label(text) || is_footer_line(text) ||
+                starts_with_ci(text, "page "))
+                break;
+            // Prose below the table (a post beside a name may be long).
+            if (!list && !cells.empty() && word_count(cells.front()) > 6 &&
+                cells.front().find(',') == std::string::npos)
+                break;
+            if (vl.y0 - lines[k - 1].y1 > 2.5 * std::max(1.0, vl.y1 - vl.y0)) break;
+        }
+        if (cells.empty()) continue;
+        if (rows.empty() && cells.size() == 1 && cells[0].find(',') != std::string::npos)
+            list = true;
+        rows.push_back(std::move(cells));
+    }
+    if (list) {
+        std::string joined;
+        for (const auto& r : rows) {
+            for (const auto& c : r) joined += (joined.empty() ? "" : " ") + c;
+        }
+        for (auto& n : split_name_list(joined)) out.push_back(AttendanceEntry{n, ""});
+        return out;
+    }
+    // Which columns after the first hold names rather than posts: most of
+    // their cells read as people's names, not posts.
+    size_t columns = 0;
+    for (const auto& r : rows) columns = std::max(columns, r.size());
+    std::vector<bool> names_column(columns, false);
+    if (columns > 0) names_column[0] = true;
+    for (size_t c = 1; c < columns; ++c) {
+        int cells = 0, named = 0;
+        for (const auto& r : rows) {
+            if (c >= r.size()) continue;
+            ++cells;
+            named += is_post_cell(r[c]) ? 0 : 1;
+        }
+        names_column[c] = cells > 0 && named * 2 > cells;
+    }
+    for (const auto& r : rows) {
+        for (size_t c = 0; c < r.size(); ++c) {
+            if (!names_column[c]) continue;
+            // "Colin Taylor,  Convenor": the comma parts name and post.
+            std::string name = r[c];
+            while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+            AttendanceEntry e{name, ""};
+            for (size_t d = c + 1; d < r.size() && !names_column[d]; ++d)
+                e.post += (e.post.empty() ? "" : " ") + r[d];
+            out.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+bool chairs(const AttendanceEntry& entry) {
+    return is_chair_post(entry.post);
+}
+
+RollCall read_roll_call(std::string_view text) {
+    RollCall rc;
+    std::string t(text);
+    static const std::regex guests(
+        R"((?:,?\s*and\s+)?\b(\d{1,4})\s+(?:guests|members of the public|visitors)\b)",
+        std::regex::icase);
+    std::smatch m;
+    if (std::regex_search(t, m, guests)) rc.public_count = std::stoi(m[1].str());
+    // "called to order by Chairperson Sheila Mesler", "Chair Ramirez called the meeting to order".
+    static const std::regex chair_by(
+        R"(called to order[^.]*?\bby\s+(?:the\s+)?(?:[Vv]ice\s+)?[Cc]hair(?:person|man|woman)?\s+((?:[A-Z][A-Za-z'\-]+\s?){1,3}))");
+    static const std::regex chair_subject(
+        R"(\b(?:Chair(?:person|man|woman)?)\s+([A-Z][A-Za-z'\-]+)\s+called\b[^.]*\bto order)");
+    if (std::regex_search(t, m, chair_by) || std::regex_search(t, m, chair_subject)) {
+        std::string name = trim_copy(m[1].str());
+        if (size_t at = name.find(" at"); at != std::string::npos) name.resize(at);
+        if (parse_person(name)) rc.chair = name;
+    }
+    // "called to order ... with Wray, Duford, Trinklein, Crockett present, Ensign absent, and 2
+    // guests."
+    static const std::regex with(R"(called to order\b[^.]*?\bwith\s+([^.]*))", std::regex::icase);
+    // "Roll call was taken: A, B, and C (alternate), were present. D was absent."
+    static const std::regex taken(
+        R"(\broll call(?: was taken)?\s*:\s*([^.]*?)\s*,?\s*were present\b)", std::regex::icase);
+    // "Responding to roll call were Commissioners Perez, Vice Chair Valencia, and Chair Ramirez in
+    // person."
+    static const std::regex responding(
+        R"(\bresponding to (?:the )?roll call were\s+([^.]*?)(?:\s+in person)?\.)",
+        std::regex::icase);
+    static const std::regex absent_sentence(
+        R"((?:^|\.\s+)([A-Z][^.]*?)\s+(?:was|were)\s+absent\b)");
+    static const std::regex present_label(R"(\bpresent\s*:\s*([^.]*))", std::regex::icase);
+    static const std::regex absent_label(R"(\babsent\s*:\s*([^.]*))", std::regex::icase);
+    if (std::regex_search(t, m, with)) {
+        std::string clause = std::regex_replace(m[1].str(), guests, "");
+        // Each "present" or "absent" closes the names before it.
+        static const std::regex part(R"(([\s\S]*?)\b(present|absent)\b)", std::regex::icase);
+        for (auto it = std::sregex_iterator(clause.begin(), clause.end(), part);
+             it != std::sregex_iterator(); ++it) {
+            auto names = names_of_clause((*it)[1].str());
+            auto& into = lower((*it)[2].str()) == "present" ? rc.present : rc.absent;
+            into.insert(into.end(), names.begin(), names.end());
+        }
+    } else if (std::regex_search(t, m, taken) || std::regex_search(t, m, responding)) {
+        rc.present = names_of_clause(m[1].str());
+    } else if (find_ci(t, "roll call") != std::string::npos &&
+               std::regex_search(t, m, present_label)) {
+        // "Roll Call: Present: A, B. Absent: C."
+        rc.present = names_of_clause(m[1].str());
+        if (std::regex_search(t, m, absent_label)) rc.absent = names_of_clause(m[1].str());
+    }
+    // "Commissioners Davis and Hernandez participated via videoconference."
+    static const std::regex remote(
+        R"((?:^|\.\s+)([A-Z][^.]*?)\s+participated (?:via|by|remotely)\b)");
+    if (!rc.present.empty() && std::regex_search(t, m, remote)) {
+        auto names = names_of_clause(m[1].str());
+        rc.present.insert(rc.present.end(), names.begin(), names.end());
+    }
+    if (rc.present.empty()) return RollCall{};
+    if (rc.absent.empty() && std::regex_search(t, m, absent_sentence))
+        rc.absent = names_of_clause(m[1].str());
+    return rc;
+}
+
+}  // namespace minutebook::structure
