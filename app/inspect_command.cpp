@@ -37,7 +37,7 @@ void print_structure(const DocumentStructure& d, std::ostream& out) {
     }
     if (!d.parts.empty()) out << "\nParts:\n";
     for (const auto& p : d.parts) {
-        out << "  " << p.kind << " (" << pages_of(p.first_page, p.last_page) << ")";
+        out << "  " << to_string(p.kind) << " (" << pages_of(p.first_page, p.last_page) << ")";
         if (!p.title.empty()) out << ": " << p.title;
         out << "\n";
     }

@@ -99,7 +99,7 @@ void print_item(const MinuteLookup& lookup, std::ostream& out) {
         std::string facts;
         for (const auto& o : c.officers) facts += (facts.empty() ? "" : ", ") + o;
         if (c.status) facts += (facts.empty() ? "" : "; ") + c.status_text.value_or(*c.status);
-        out << "  " << c.type << ": " << c.title << (facts.empty() ? "" : " (" + facts + ")") << "\n    "
+        out << "  " << to_string(c.type) << ": " << c.title << (facts.empty() ? "" : " (" + facts + ")") << "\n    "
             << citation(c) << "\n";
     }
     out << "\nCitation:\n  " << citation(p) << "\n";

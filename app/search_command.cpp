@@ -97,7 +97,7 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
         out << ++rank << ". " << (p.title.empty() ? "(untitled)" : p.title) << "\n   ";
         std::string facts;
         auto add = [&](const std::string& fact) { facts += (facts.empty() ? "" : " · ") + fact; };
-        add(p.type);
+        add(to_string(p.type));
         if (p.council) add(*p.council);
         if (p.committee) add(*p.committee);
         if (p.meeting_date) add(*p.meeting_date);

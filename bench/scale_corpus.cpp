@@ -62,7 +62,7 @@ struct Options {
 struct Model {
     std::vector<std::vector<Passage>> packs;  // passages of each real file, in index order
     std::vector<std::string> committees;
-    std::map<std::string, std::vector<std::string>> titles;       // type -> real titles
+    std::map<PassageType, std::vector<std::string>> titles;       // type -> real titles
     std::map<std::string, std::vector<std::string>> resolutions;  // decision kind -> resolution text
     std::vector<std::string> officers, councillors;               // synthetic pools
     MarkovText text;
@@ -256,7 +256,7 @@ private:
             p.title = "Attendance: " + committee_ + ", " + minutes_date;
             p.text = "Chair: " + p.people.front() + "\nPresent: ";
             for (size_t i = 0; i < p.people.size(); ++i) p.text += (i ? ", " : "") + p.people[i];
-        } else if (t.type == "minute") {
+        } else if (t.type == PassageType::kMinute) {
             const std::string number = std::to_string(state.next_minute++);
             numbers.push_back(number);
             p.meeting_date = minutes_date;
@@ -266,7 +266,7 @@ private:
             p.text = p.title + "\n" + body(t, count_words(p.title));
             for (size_t i = 0; i < t.cites.size(); ++i) p.cites.push_back(cited_minute(state));
             if (t.decision) p.decision = Decision{t.decision->kind, resolution(t.decision->kind)};
-        } else if (t.type == "action") {
+        } else if (t.type == PassageType::kAction) {
             const std::string minute = cited_minute(state);
             const std::string date = state.last_minutes_date.empty() ? minutes_date : state.last_minutes_date;
             const std::string base = "action/" + slug_ + "/" + date + "/" + minute;
@@ -280,7 +280,7 @@ private:
             const std::string officer = p.officers.empty() ? "" : p.officers.front();
             p.text = p.title + "\n" + officer + "\n" + body(t, count_words(p.title) + 2) + "\n" +
                      t.status_text.value_or("");
-        } else if (t.type == "agenda") {
+        } else if (t.type == PassageType::kAgenda) {
             const std::string number = t.key.substr(t.key.rfind('/') + 1);
             p.key = "agenda/" + slug_ + "/" + pack_date + "/" + number;
             p.title = title(t);

@@ -53,8 +53,8 @@ bool contains_folded(const std::string& text, const char* word) {
 }  // namespace
 
 bool Passage::procedural() const {
-    if (part == "agenda-plan" || part == "training-plan") return true;
-    if (type != "minute" && type != "agenda") return false;
+    if (part == PartKind::kAgendaPlan || part == PartKind::kTrainingPlan) return true;
+    if (type != PassageType::kMinute && type != PassageType::kAgenda) return false;
     static const char* kProcedural[] = {"apologies",      "declarations of interest", "declaration of interest",
                                         "minutes of the", "minutes -",                "minutes and action log",
                                         "action log",     "petitions",                "public questions",
@@ -69,14 +69,14 @@ bool Passage::procedural() const {
 
 double Passage::prior_weight() const {
     if (procedural()) return 0.1;
-    if (type == "minute") return decision ? 1.0 : 0.8;
-    if (type == "report") return 0.7;
-    if (type == "action") return 0.4;
+    if (type == PassageType::kMinute) return decision ? 1.0 : 0.8;
+    if (type == PassageType::kReport) return 0.7;
+    if (type == PassageType::kAction) return 0.4;
     return 0.5;
 }
 
 std::string Passage::group_key() const {
-    if (type != "report") return key;
+    if (type != PassageType::kReport) return key;
     size_t slash = key.rfind('/');
     return slash == std::string::npos ? key : key.substr(0, slash);
 }
@@ -108,8 +108,47 @@ std::string slugify(const std::string& text) {
     return out;
 }
 
+const char* to_string(PassageType type) {
+    switch (type) {
+        case PassageType::kMinute: return "minute";
+        case PassageType::kAction: return "action";
+        case PassageType::kReport: return "report";
+        case PassageType::kAgenda: return "agenda";
+        case PassageType::kPage: return "page";
+    }
+    return "page";
+}
+
+std::optional<PassageType> parse_passage_type(std::string_view text) {
+    for (PassageType t : kPassageTypes) {
+        if (text == to_string(t)) return t;
+    }
+    return std::nullopt;
+}
+
+const char* to_string(PartKind kind) {
+    switch (kind) {
+        case PartKind::kAgenda: return "agenda";
+        case PartKind::kMinutes: return "minutes";
+        case PartKind::kActionLog: return "action-log";
+        case PartKind::kReport: return "report";
+        case PartKind::kAgendaPlan: return "agenda-plan";
+        case PartKind::kTrainingPlan: return "training-plan";
+        case PartKind::kAppendix: return "appendix";
+        case PartKind::kOther: return "other";
+    }
+    return "other";
+}
+
+std::optional<PartKind> parse_part_kind(std::string_view text) {
+    for (PartKind k : kPartKinds) {
+        if (text == to_string(k)) return k;
+    }
+    return std::nullopt;
+}
+
 std::string passage_url(const Passage& passage) {
-    if (passage.type == "minute" && passage.committee && passage.meeting_date && passage.minute) {
+    if (passage.type == PassageType::kMinute && passage.committee && passage.meeting_date && passage.minute) {
         return "/minutes/" + (passage.council ? slugify(*passage.council) + "/" : "") + slugify(*passage.committee) +
                "/" + *passage.meeting_date + "/" + slugify(*passage.minute);
     }
@@ -157,8 +196,8 @@ std::string to_document_data(const Passage& p) {
     json decision = nullptr;
     if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
     json data = {{"key", p.key},
-                 {"type", p.type},
-                 {"part", p.part},
+                 {"type", to_string(p.type)},
+                 {"part", to_string(p.part)},
                  {"title", p.title},
                  {"council", optional_json(p.council)},
                  {"committee", optional_json(p.committee)},
@@ -185,8 +224,8 @@ Passage from_document_data(const std::string& data) {
     json j = json::parse(nul == std::string::npos ? data : data.substr(0, nul));
     Passage p;
     p.key = j.at("key").get<std::string>();
-    p.type = j.at("type").get<std::string>();
-    p.part = j.value("part", "");
+    p.type = parse_passage_type(j.at("type").get<std::string>()).value_or(PassageType::kPage);
+    p.part = parse_part_kind(j.value("part", "")).value_or(PartKind::kOther);
     p.title = j.value("title", "");
     p.council = optional_string(j, "council");
     p.committee = optional_string(j, "committee");

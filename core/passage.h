@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -19,6 +20,26 @@ struct Location {
     std::string pack_date;   // ISO date of the pack's meeting, "" when unknown; orders locations
 };
 
+// What a passage is: a minute item, an action log row, a section of a
+// report, an agenda item, or a page nothing else claimed.
+enum class PassageType { kMinute, kAction, kReport, kAgenda, kPage };
+inline constexpr PassageType kPassageTypes[] = {PassageType::kMinute, PassageType::kAction, PassageType::kReport,
+                                                PassageType::kAgenda, PassageType::kPage};
+// "minute", "action", "report", "agenda", "page".
+const char* to_string(PassageType type);
+// The type a name gives; nullopt for any other text.
+std::optional<PassageType> parse_passage_type(std::string_view text);
+
+// The kind of stretch of a file a passage stands in.
+enum class PartKind { kAgenda, kMinutes, kActionLog, kReport, kAgendaPlan, kTrainingPlan, kAppendix, kOther };
+inline constexpr PartKind kPartKinds[] = {PartKind::kAgenda,     PartKind::kMinutes,      PartKind::kActionLog,
+                                          PartKind::kReport,     PartKind::kAgendaPlan,   PartKind::kTrainingPlan,
+                                          PartKind::kAppendix,   PartKind::kOther};
+// "agenda", "minutes", "action-log", "report", "agenda-plan",
+// "training-plan", "appendix", "other".
+const char* to_string(PartKind kind);
+std::optional<PartKind> parse_part_kind(std::string_view text);
+
 struct Decision {
     std::string kind;  // approved|agreed|noted|commented|endorsed|deferred|rejected|other
     std::string text;  // the resolution's words
@@ -28,8 +49,8 @@ struct Passage {
     // What the passage is, e.g. "minute/<council-slug>/<committee-slug>/<date>/<number>";
     // without the council's segment when its council is not known.
     std::string key;
-    std::string type;   // minute|action|report|agenda|page
-    std::string part;   // agenda|minutes|action-log|report|agenda-plan|training-plan|appendix|other
+    PassageType type = PassageType::kPage;
+    PartKind part = PartKind::kOther;
     std::string title;
     std::optional<std::string> council;       // canonical name of the body whose papers these are
     std::optional<std::string> committee;     // canonical name

@@ -54,8 +54,8 @@ std::vector<Passage> page_passages(const FileInfo& file, const std::vector<PageT
             p.key = "page/" + file.file_id + "/" + std::to_string(page.number) +
                     (piece > 0 ? "/" + std::to_string(piece) : "");
             ++piece;
-            p.type = "page";
-            p.part = "other";
+            p.type = PassageType::kPage;
+            p.part = PartKind::kOther;
             p.title = first_line(text);
             p.locations.push_back(Location{file.file, file.file_id, {page.number}, page.ocr, ""});
             p.text = std::move(text);
@@ -157,8 +157,8 @@ std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes&
     p.council = ctx.council_of(m.meeting);
     p.key = "attendance/" + FileContext::segment(p.council) + slug_or(committee, ctx.file.file_id) + "/" +
             (m.meeting.date.empty() ? ctx.file.file_id : m.meeting.date);
-    p.type = "page";
-    p.part = "minutes";
+    p.type = PassageType::kPage;
+    p.part = PartKind::kMinutes;
     p.title = "Attendance" + (committee.empty() ? "" : ": " + committee) +
               (m.meeting.date.empty() ? "" : ", " + m.meeting.date);
     p.committee = optional_of(committee);
@@ -233,8 +233,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
                                (item.number.empty() ? "item-" + slugify(item.title.substr(0, 60)) : item.number);
             p.key = base;
             for (int n = 2; !keys.insert(p.key).second; ++n) p.key = base + "-" + std::to_string(n);
-            p.type = "minute";
-            p.part = "minutes";
+            p.type = PassageType::kMinute;
+            p.part = PartKind::kMinutes;
             p.title = item.title;
             p.committee = optional_of(committee);
             p.meeting_date = optional_of(m.meeting.date);
@@ -259,8 +259,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
                            (date.empty() ? "undated" : date) + "/" + (a.minute.empty() ? "0" : a.minute);
         int n = seen_actions[base]++;
         p.key = base + "/" + std::to_string(n + 1);
-        p.type = "action";
-        p.part = "action-log";
+        p.type = PassageType::kAction;
+        p.part = PartKind::kActionLog;
         p.title = a.report_title.empty() ? "Action" : a.report_title;
         p.committee = pack_committee;
         p.meeting_date = optional_of(a.minutes_date);
@@ -283,8 +283,8 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
             Passage p;
             p.key = "report/" + file.file_id + "/" + std::to_string(r + 1) + "/" + std::to_string(k + 1);
             name_council(p, pack_council);
-            p.type = "report";
-            p.part = "report";
+            p.type = PassageType::kReport;
+            p.part = PartKind::kReport;
             p.title = sec.title;
             p.committee = pack_committee;
             p.meeting_date = optional_of(ctx.pack_date);
@@ -299,14 +299,14 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
     }
 
     for (const auto& part : doc.parts) {
-        if (part.kind != "agenda" || doc.agenda.empty()) continue;
+        if (part.kind != PartKind::kAgenda || doc.agenda.empty()) continue;
         for (const auto& item : doc.agenda) {
             Passage p;
             p.council = pack_council;
             p.key = "agenda/" + FileContext::segment(pack_council) + slug_or(pack_committee.value_or(""), file.file_id) + "/" +
                     (ctx.pack_date.empty() ? file.file_id : ctx.pack_date) + "/" + item.number;
-            p.type = "agenda";
-            p.part = "agenda";
+            p.type = PassageType::kAgenda;
+            p.part = PartKind::kAgenda;
             p.title = item.title;
             p.committee = pack_committee;
             p.meeting_date = optional_of(ctx.pack_date);

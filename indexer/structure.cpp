@@ -44,18 +44,18 @@ bool is_action_log_heading(std::string_view line) {
 }
 
 // "CYP Agenda Plan" / "Sub-Committee Workshop and Training Plan" over a table.
-std::string plan_kind(const TextStream& s, size_t i) {
+std::optional<PartKind> plan_kind(const TextStream& s, size_t i) {
     const std::string& t = s.lines[i].text;
     if (t.size() > 110 || t.empty() || std::isdigit(static_cast<unsigned char>(t[0])) || t.back() == '.' ||
         t.rfind("•", 0) == 0)
-        return "";
+        return std::nullopt;
     std::string l = lower(t);
-    std::string kind;
-    if (l.find("agenda plan") != std::string::npos) kind = "agenda-plan";
+    std::optional<PartKind> kind;
+    if (l.find("agenda plan") != std::string::npos) kind = PartKind::kAgendaPlan;
     else if (l.find("training plan") != std::string::npos || l.find("training programme") != std::string::npos)
-        kind = "training-plan";
-    if (kind.empty()) return "";
-    if (l.find("minute") != std::string::npos || labelled(t, "To")) return "";
+        kind = PartKind::kTrainingPlan;
+    if (!kind) return std::nullopt;
+    if (l.find("minute") != std::string::npos || labelled(t, "To")) return std::nullopt;
     // A table header follows close below.
     static const std::regex header(R"(^(committee date|meeting date|agenda item|lead officer|report author|date|subject|topic|title|time|venue|item)\b)",
                                    std::regex::icase);
@@ -64,7 +64,7 @@ std::string plan_kind(const TextStream& s, size_t i) {
         ++seen;
         if (std::regex_search(s.lines[j].text, header)) return kind;
     }
-    return "";
+    return std::nullopt;
 }
 
 // The first non-blank line of its page.
@@ -84,7 +84,7 @@ bool is_appendix_heading(const TextStream& s, size_t i) {
 
 struct Start {
     size_t line;
-    std::string kind;
+    PartKind kind;
 };
 
 // Lower-case words of a title, punctuation dropped: "Finance Monitoring
@@ -351,9 +351,10 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
     auto front = read_front_sheet(s, pages);
     if (front) {
         doc.meeting = front->meeting;
-        starts.push_back(Start{0, "agenda"});
+        starts.push_back(Start{0, PartKind::kAgenda});
     }
-    std::string current = front ? "agenda" : "";
+    std::optional<PartKind> current;
+    if (front) current = PartKind::kAgenda;
     // A file that opens with a minutes header is minutes from its first line.
     if (!front) {
         size_t first = 0;
@@ -364,28 +365,33 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         bool below = false;
         for (size_t i = first; header && i <= header->date_line && !below; ++i) below = starts_minutes(s, i);
         if (header && !below) {
-            starts.push_back(Start{first, "minutes"});
-            current = "minutes";
+            starts.push_back(Start{first, PartKind::kMinutes});
+            current = PartKind::kMinutes;
         }
     }
     for (size_t i = 0; i < s.lines.size(); ++i) {
         if (s.lines[i].blank()) continue;
         size_t title_begin = i;
-        std::string kind;
-        if (starts_minutes(s, i)) kind = "minutes";
-        else if (is_action_log_heading(s.lines[i].text)) kind = "action-log";
-        else if (starts_report(s, i, title_begin)) kind = "report";
-        else if (std::string plan = current == "agenda" ? "" : plan_kind(s, i); !plan.empty()) kind = plan;
-        else if ((current == "report" || current == "appendix") && is_appendix_heading(s, i)) kind = "appendix";
-        if (kind.empty()) continue;
-        if (kind == current && (kind == "agenda-plan" || kind == "training-plan" || kind == "action-log")) continue;
+        std::optional<PartKind> found;
+        if (starts_minutes(s, i)) found = PartKind::kMinutes;
+        else if (is_action_log_heading(s.lines[i].text)) found = PartKind::kActionLog;
+        else if (starts_report(s, i, title_begin)) found = PartKind::kReport;
+        else if (auto plan = current == PartKind::kAgenda ? std::nullopt : plan_kind(s, i)) found = plan;
+        else if ((current == PartKind::kReport || current == PartKind::kAppendix) && is_appendix_heading(s, i))
+            found = PartKind::kAppendix;
+        if (!found) continue;
+        const PartKind kind = *found;
+        auto is_plan = [](std::optional<PartKind> k) {
+            return k == PartKind::kAgendaPlan || k == PartKind::kTrainingPlan;
+        };
+        if (kind == current && (is_plan(kind) || kind == PartKind::kActionLog)) continue;
         // Plans are tables whose cells name items ("Action Log", "Agenda
         // Plan, Training Plan"): only a new page's heading starts another plan.
-        bool in_plan = current == "agenda-plan" || current == "training-plan";
-        if (in_plan && kind == "action-log") continue;
-        if (in_plan && (kind == "agenda-plan" || kind == "training-plan") && !is_page_head(s, i)) continue;
+        bool in_plan = is_plan(current);
+        if (in_plan && kind == PartKind::kActionLog) continue;
+        if (in_plan && is_plan(kind) && !is_page_head(s, i)) continue;
         // A report's title lines may stand above "To:" on the lines of the part before.
-        while (!starts.empty() && starts.back().line >= title_begin && starts.back().kind != "agenda") starts.pop_back();
+        while (!starts.empty() && starts.back().line >= title_begin && starts.back().kind != PartKind::kAgenda) starts.pop_back();
         if (!starts.empty() && starts.back().line > title_begin) continue;
         starts.push_back(Start{title_begin, kind});
         current = kind;
@@ -406,15 +412,15 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         part.first_page = s.lines[span.begin].page;
         part.last_page = s.lines[span.end - 1].page;
         part.title = s.lines[span.begin].text;
-        if (part.kind == "minutes") {
+        if (part.kind == PartKind::kMinutes) {
             Minutes m = read_minutes(s, pages, span, names);
             if (m.items.empty() && m.meeting.date.empty()) continue;
             m.meeting.council = council_above(s, span.begin, m.meeting.council);
             doc.minutes.push_back(std::move(m));
-        } else if (part.kind == "action-log") {
+        } else if (part.kind == PartKind::kActionLog) {
             auto rows = read_actions(s, pages, span, names);
             doc.actions.insert(doc.actions.end(), rows.begin(), rows.end());
-        } else if (part.kind == "report") {
+        } else if (part.kind == PartKind::kReport) {
             Report r = read_report(s, span, names);
             if (r.meeting_date.empty() && doc.meeting) r.meeting_date = doc.meeting->date;
             part.title = r.title;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/passage.h"
 #include "indexer/extract.h"
 
 namespace minutebook {
@@ -30,10 +31,9 @@ struct Meeting {
     std::string venue;
 };
 
-// A stretch of the file: agenda|minutes|action-log|report|agenda-plan|
-// training-plan|appendix|other.
+// A stretch of the file.
 struct Part {
-    std::string kind;
+    PartKind kind = PartKind::kOther;
     std::string title;
     int first_page = 0;  // 1-based
     int last_page = 0;

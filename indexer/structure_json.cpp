@@ -36,7 +36,7 @@ nlohmann::json structure_to_json(const DocumentStructure& d) {
     out["meeting"] = d.meeting ? meeting_json(*d.meeting) : json(nullptr);
     out["parts"] = json::array();
     for (const auto& p : d.parts) {
-        out["parts"].push_back({{"kind", p.kind}, {"title", p.title}, {"first_page", p.first_page}, {"last_page", p.last_page}});
+        out["parts"].push_back({{"kind", to_string(p.kind)}, {"title", p.title}, {"first_page", p.first_page}, {"last_page", p.last_page}});
     }
     out["agenda"] = json::array();
     for (const auto& a : d.agenda) out["agenda"].push_back({{"number", a.number}, {"title", a.title}, {"page", a.page}});

@@ -83,11 +83,11 @@ struct IndexWriter::Impl {
         for (const auto& d : terms.acronyms) ++acronyms[d.acronym][d.expansion];
         doc.add_boolean_term(term(schema::kUnique, p.key));
         doc.add_boolean_term(term(schema::kId, p.id()));
-        doc.add_boolean_term(term(schema::kType, p.type));
-        if (!p.part.empty()) doc.add_boolean_term(term(schema::kPart, p.part));
+        doc.add_boolean_term(term(schema::kType, to_string(p.type)));
+        doc.add_boolean_term(term(schema::kPart, to_string(p.part)));
         for (const auto& l : p.locations) doc.add_boolean_term(term(schema::kFileId, l.file_id));
         if (p.ocr()) doc.add_boolean_term(term(schema::kOcr, "ocr"));
-        doc.add_value(schema::kSlotType, p.type);
+        doc.add_value(schema::kSlotType, to_string(p.type));
         doc.add_value(schema::kSlotSortKey, p.key);
         doc.add_value(schema::kSlotFirstPage, Xapian::sortable_serialise(p.primary().pages.front()));
         doc.add_value(schema::kSlotGroup, p.group_key());

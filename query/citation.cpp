@@ -50,9 +50,9 @@ std::string citation(const Passage& p) {
     const std::string committee = p.committee.value_or("");
     const std::string date = p.meeting_date ? long_date(*p.meeting_date) : "";
     std::string head;
-    if (p.type == "minute" && p.minute) {
+    if (p.type == PassageType::kMinute && p.minute) {
         head = joined({committee, date, "minute " + *p.minute});
-    } else if (p.type == "action" && p.minute) {
+    } else if (p.type == PassageType::kAction && p.minute) {
         head = joined({committee, "minutes action log", "minute " + *p.minute + (date.empty() ? "" : " of " + date)});
     } else {
         head = joined({committee, date, p.title});

@@ -329,7 +329,7 @@ std::vector<CitedMinute> cited_minutes(const Xapian::Database& db, const Passage
 }
 
 std::vector<Passage> citing_passages(const Xapian::Database& db, const Passage& minute) {
-    if (minute.type != "minute" || !minute.committee || !minute.meeting_date || !minute.minute) return {};
+    if (minute.type != PassageType::kMinute || !minute.committee || !minute.meeting_date || !minute.minute) return {};
     const std::string number = fold_text(*minute.minute);
     const std::string committee = term(schema::kCommittee, slugify(*minute.committee));
     // Action rows written before Passage::cites existed still carry their
@@ -352,7 +352,7 @@ std::vector<Passage> citing_passages(const Xapian::Database& db, const Passage& 
     };
     std::stable_sort(out.begin(), out.end(), [&](const Passage& a, const Passage& b) {
         if (when(a) != when(b)) return when(a) < when(b);
-        if (a.type != b.type) return a.type > b.type;  // minute items before action rows
+        if (a.type != b.type) return a.type == PassageType::kMinute;  // minute items before action rows
         if (a.primary().pages != b.primary().pages) return a.primary().pages < b.primary().pages;
         return a.key < b.key;
     });

@@ -331,7 +331,7 @@ nlohmann::json to_json(const SearchResult& r) {
     if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
     nlohmann::json j = {
         {"id", p.id()},
-        {"type", p.type},
+        {"type", to_string(p.type)},
         {"title", p.title},
         {"council", optional(p.council)},
         {"committee", optional(p.committee)},
@@ -347,7 +347,7 @@ nlohmann::json to_json(const SearchResult& r) {
         {"ocr", p.ocr()},
         {"url", passage_url(p)},
         {"pdf_url", "/files/" + p.primary().file_id + "#page=" + std::to_string(r.page)},
-        {"part", p.part},
+        {"part", to_string(p.part)},
         {"score", r.score},
     };
     if (p.status) j["status"] = *p.status;

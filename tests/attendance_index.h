@@ -30,8 +30,8 @@ inline void write_attendance_index(const std::string& db, int people, int office
     IndexWriter writer(db);
     for (int i = 0; i < 2; ++i) {
         Passage p;
-        p.type = "minute";
-        p.part = "minutes";
+        p.type = PassageType::kMinute;
+        p.part = PartKind::kMinutes;
         p.committee = "County Council";
         p.meeting_date = "2024-12-19";
         p.minute = std::to_string(i + 1);

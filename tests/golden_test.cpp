@@ -185,8 +185,8 @@ TEST_CASE("the pack's passages carry minute items, actions and reports", "[golde
         CHECK(!p.locations.empty());
         CHECK(!p.locations.front().pages.empty());
         if (p.key == "minute/children-and-young-people-committee/2024-10-08/232") minute = &p;
-        if (p.type == "action" && p.minute == std::optional<std::string>("234")) action = &p;
-        if (p.type == "report" && !report) report = &p;
+        if (p.type == PassageType::kAction && p.minute == std::optional<std::string>("234")) action = &p;
+        if (p.type == PassageType::kReport && !report) report = &p;
     }
     REQUIRE(minute);
     CHECK(minute->title == "Music Education Hub Funding Consortium Agreement");

@@ -42,7 +42,7 @@ FileOutcome read_fine(const ArchiveFile& file) {
     o.sha256 = "sha-of-" + file.display;
     Passage p;
     p.key = "page/" + file.display;
-    p.type = "page";
+    p.type = PassageType::kPage;
     p.locations.push_back(Location{file.display, o.sha256, {1}});
     p.text = "text of " + file.display;
     o.terms.push_back(passage_terms(p));

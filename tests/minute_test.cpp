@@ -37,7 +37,7 @@ std::string show(const std::optional<MinuteReference>& r) {
 std::string show(const std::vector<Passage>& passages) {
     std::string out;
     for (const auto& p : passages) {
-        out += (out.empty() ? "" : " ") + p.type + "|" + p.meeting_date.value_or("-") + "|" + p.minute.value_or("-") +
+        out += std::string(out.empty() ? "" : " ") + to_string(p.type) + "|" + p.meeting_date.value_or("-") + "|" + p.minute.value_or("-") +
                "|p" + std::to_string(p.primary().pages.front());
     }
     return out;
@@ -243,8 +243,8 @@ struct RestartedNumbering {
     static Passage passage(const std::string& type, const std::string& date, const std::string& number,
                            std::vector<std::string> cites, const std::string& pack_date) {
         Passage p;
-        p.type = type;
-        p.part = type == "minute" ? "minutes" : "action-log";
+        p.type = parse_passage_type(type).value();
+        p.part = type == "minute" ? PartKind::kMinutes : PartKind::kActionLog;
         p.key = type + "/test-committee/" + (date.empty() ? pack_date : date) + "/" + number + "/" + type;
         p.title = type + " " + number;
         p.committee = "Test Committee";

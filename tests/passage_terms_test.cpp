@@ -21,8 +21,8 @@ Passage passage(const std::string& title, const std::string& text, const std::st
                 const std::string& pack_date) {
     Passage p;
     p.key = "minute/test-committee/2024-10-08/232";
-    p.type = "minute";
-    p.part = "minutes";
+    p.type = PassageType::kMinute;
+    p.part = PartKind::kMinutes;
     p.title = title;
     p.committee = "Test Committee";
     p.meeting_date = "2024-10-08";

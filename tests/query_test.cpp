@@ -112,7 +112,7 @@ TEST_CASE("an acronym finds passages that only spell it out, and the reverse", "
 TEST_CASE("a decision's minute comes before the actions that follow it up", "[query][ranking]") {
     SearchResponse r = run("Music Education Hub Funding Consortium Agreement");
     REQUIRE(r.results.size() >= 2);
-    CHECK(r.results[0].passage.type == "minute");
+    CHECK(r.results[0].passage.type == PassageType::kMinute);
     CHECK(r.results[0].passage.minute == std::optional<std::string>("232"));
     CHECK(r.results[0].passage.decision);
 }
@@ -294,7 +294,7 @@ TEST_CASE("a minute reference typed into the search box puts that item first", "
         INFO(c.query);
         SearchResponse r = run(c.query);
         REQUIRE(!r.results.empty());
-        CHECK(r.results[0].passage.type == "minute");
+        CHECK(r.results[0].passage.type == PassageType::kMinute);
         CHECK(r.results[0].passage.meeting_date == std::optional<std::string>(c.meeting_date));
         CHECK(r.results[0].passage.minute == std::optional<std::string>(c.minute));
     }

@@ -102,7 +102,7 @@ bool contains(const std::vector<int>& pages, int page) {
 // another location carrying the same item, by any of its pages.
 bool matches(const SearchResult& r, const Expect& e) {
     const Passage& p = r.passage;
-    if (e.type && p.type != *e.type) return false;
+    if (e.type && to_string(p.type) != *e.type) return false;
     if (e.minute && p.minute != e.minute) return false;
     if (e.meeting_date && p.meeting_date != e.meeting_date) return false;
     if (p.primary().file == e.file && contains(e.pages, r.page)) return true;
@@ -145,7 +145,7 @@ std::string describe(const Expect& e) {
 std::string describe(const SearchResult& r) {
     const Passage& p = r.passage;
     std::ostringstream out;
-    out << short_file(p.primary().file) << " p" << r.page << " " << p.type;
+    out << short_file(p.primary().file) << " p" << r.page << " " << to_string(p.type);
     if (p.minute) out << " #" << *p.minute;
     if (p.meeting_date) out << " " << *p.meeting_date;
     out << " \"" << p.title.substr(0, 50) << "\"";

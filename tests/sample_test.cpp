@@ -32,8 +32,8 @@ const std::string& archive() {
             for (int i = 0; i < kPerYear; ++i) {
                 Passage p;
                 const std::string date = std::to_string(year) + "-0" + std::to_string(1 + i % 9) + "-15";
-                p.type = "minute";
-                p.part = "minutes";
+                p.type = PassageType::kMinute;
+                p.part = PartKind::kMinutes;
                 p.committee = kCommittees[i % 4];
                 p.meeting_date = date;
                 p.minute = std::to_string(i + 1);

@@ -221,7 +221,7 @@ TEST_CASE("a document with no recognisable structure stays plain pages", "[struc
     CHECK(understand(pages).empty());
     auto passages = make_passages(FileInfo{"a.pdf", "abc"}, pages);
     REQUIRE(passages.size() == 2);
-    for (const auto& p : passages) CHECK(p.type == "page");
+    for (const auto& p : passages) CHECK(p.type == PassageType::kPage);
 }
 
 TEST_CASE("minute passages have keys from committee, date and number", "[structure]") {
@@ -235,7 +235,7 @@ TEST_CASE("minute passages have keys from committee, date and number", "[structu
     REQUIRE(!a.empty());
     REQUIRE(a.size() == b.size());
     const Passage& p = a.front();
-    CHECK(p.type == "minute");
+    CHECK(p.type == PassageType::kMinute);
     CHECK(p.key == "minute/children-and-young-people-committee/2024-10-08/231");
     CHECK(p.key == b.front().key);
     CHECK(p.minute == std::optional<std::string>("231"));
@@ -679,7 +679,7 @@ TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their 
     auto passages = make_passages(FileInfo{"minutes.pdf", "abc"}, {page});
     std::vector<std::string> keys;
     for (const auto& p : passages) {
-        if (p.type == "minute") keys.push_back(p.key);
+        if (p.type == PassageType::kMinute) keys.push_back(p.key);
     }
     std::vector<std::string> want = {
         "minute/lincoln-township/lincoln-township-board/2018-04-10/item-the-regular-meeting-of-the-lincoln-township-board-was-called",
@@ -696,7 +696,7 @@ TEST_CASE("unnumbered minute items and numbers printed twice keep keys of their 
                                             "4. Committee Updates\nNone.\n"}));
     keys.clear();
     for (const auto& p : numbered) {
-        if (p.type == "minute") keys.push_back(p.key);
+        if (p.type == PassageType::kMinute) keys.push_back(p.key);
     }
     want = {"minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/2", "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/3",
             "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/3-2", "minute/garelochhead-community-council/garelochhead-community-council/2019-06-16/4"};

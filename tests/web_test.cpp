@@ -107,8 +107,8 @@ struct MadeArchive {
                            int page) {
             Passage p;
             p.key = std::move(key);
-            p.type = std::move(type);
-            p.part = p.type == "minute" ? "minutes" : "report";
+            p.type = parse_passage_type(type).value();
+            p.part = p.type == PassageType::kMinute ? PartKind::kMinutes : PartKind::kReport;
             p.title = std::move(title);
             p.committee = "Test Scrutiny Committee";
             p.meeting_date = kDate;
@@ -146,8 +146,8 @@ struct MadeArchive {
 
         Passage nested_page;
         nested_page.key = "page/" + nested_id + "/1";
-        nested_page.type = "page";
-        nested_page.part = "other";
+        nested_page.type = PassageType::kPage;
+        nested_page.part = PartKind::kOther;
         nested_page.title = "Nested page";
         nested_page.text = "Nested page text.";
         nested_page.locations.push_back(Location{"sub/nested.pdf", nested_id, {1}, false, ""});

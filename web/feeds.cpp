@@ -91,7 +91,7 @@ std::string atom_feed(const SearchResponse& response, const std::string& base_ur
         out += "<link rel=\"related\" type=\"application/pdf\" href=\"" +
                xml_text(base_url + pdf_url(result)) + "\"/>\n";
         out += "<updated>" + date + "</updated>\n";
-        out += "<category term=\"" + xml_text(p.type) + "\"/>\n";
+        out += "<category term=\"" + xml_text(to_string(p.type)) + "\"/>\n";
         out +=
             "<summary type=\"html\">" + xml_text(summary_html(result)) + "</summary>\n</entry>\n";
     }
@@ -127,7 +127,7 @@ std::string csv_rows(const std::vector<SearchResult>& results, const std::string
         for (int n : p.primary().pages) pages.push_back(std::to_string(n));
         const std::vector<std::string> cells = {
             p.id(),
-            p.type,
+            to_string(p.type),
             p.title,
             p.committee.value_or(""),
             p.meeting_date.value_or(""),

@@ -138,6 +138,8 @@ std::string type_label(const std::string& type) {
     return capitalised(type);
 }
 
+std::string type_label(PassageType type) { return type_label(std::string(to_string(type))); }
+
 std::string html_page(const PageFrame& frame, const std::string& main_html) {
     std::string out;
     out.reserve(main_html.size() + 8000);

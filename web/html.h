@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/passage.h"
 #include "query/citation.h"  // long_date()
 
 namespace minutebook::web {
@@ -32,6 +33,7 @@ std::string hidden_input(const std::string& name, const std::string& value);
 
 // Display names: "minute" -> "Minute item", "approved" -> "Approved".
 std::string type_label(const std::string& type);
+std::string type_label(PassageType type);
 std::string capitalised(const std::string& word);
 
 }  // namespace minutebook::web

@@ -32,13 +32,8 @@ std::string iso_date(const std::string& digits) {
     return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2);
 }
 
-int type_rank(const std::string& type) {
-    static const char* kOrder[] = {"minute", "action", "report", "agenda", "page"};
-    for (int i = 0; i < static_cast<int>(std::size(kOrder)); ++i) {
-        if (type == kOrder[i]) return i;
-    }
-    return static_cast<int>(std::size(kOrder));
-}
+// Minute items first, then action rows, reports, agenda items and pages.
+int type_rank(PassageType type) { return static_cast<int>(type); }
 
 std::vector<Passage> all_matching(const Xapian::Database& db, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
@@ -111,7 +106,7 @@ std::vector<Passage> meeting_passages(const Xapian::Database& db, const std::str
     std::stable_sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) {
         const int ra = type_rank(a.type), rb = type_rank(b.type);
         if (ra != rb) return ra < rb;
-        if (a.type == "minute" && a.minute && b.minute && *a.minute != *b.minute) {
+        if (a.type == PassageType::kMinute && a.minute && b.minute && *a.minute != *b.minute) {
             return minute_number_less(*a.minute, *b.minute);
         }
         const int pa = a.primary().pages.front(), pb = b.primary().pages.front();

@@ -63,7 +63,7 @@ std::string facts_html(const Passage& p) {
                                   "\">" + escape(long_date(*p.meeting_date)) + "</a>"
                             : escape(long_date(*p.meeting_date)));
     }
-    if (p.minute && p.type == "action" && p.committee && p.meeting_date) {
+    if (p.minute && p.type == PassageType::kAction && p.committee && p.meeting_date) {
         // An action refers to a minute item of the minutes it comes from.
         const std::string href = "/minutes/" + url_encode(slugify(*p.committee)) + "/" +
                                  *p.meeting_date + "/" + url_encode(slugify(*p.minute));
@@ -95,7 +95,7 @@ std::string facts_html(const Passage& p) {
 
 std::string passage_link(const Passage& p) {
     std::string label =
-        p.type == "minute" && p.minute ? "Minute " + *p.minute + ": " : type_label(p.type) + ": ";
+        p.type == PassageType::kMinute && p.minute ? "Minute " + *p.minute + ": " : type_label(p.type) + ": ";
     label += p.title.empty() ? "(untitled)" : p.title;
     std::string out = "<a href=\"" + escape(passage_url(p)) + "\">" + escape(label) + "</a>";
     if (p.meeting_date)
@@ -137,7 +137,7 @@ std::string decision_html(const Passage& p) {
 
 std::string heading(const Passage& p) {
     std::string out = "<h1>";
-    if (p.type == "minute" && p.minute)
+    if (p.type == PassageType::kMinute && p.minute)
         out += "<span class=\"num\">" + escape(*p.minute) + "</span>";
     return out + escape(p.title.empty() ? "(untitled)" : p.title) + "</h1>\n";
 }
@@ -159,7 +159,7 @@ std::string crumbs(const Passage& p) {
 std::string item_html(const Passage& p) {
     const Location& l = p.primary();
     std::string out = "<article class=\"item\"><h3>";
-    if (p.type == "minute" && p.minute)
+    if (p.type == PassageType::kMinute && p.minute)
         out += "<span class=\"num\">" + escape(*p.minute) + "</span>";
     out += "<a href=\"" + escape(passage_url(p)) + "\">" +
            escape(p.title.empty() ? "(untitled)" : p.title) +
@@ -178,11 +178,14 @@ std::string item_html(const Passage& p) {
     return out + "</article>\n";
 }
 
-std::string section_title(const std::string& type) {
-    if (type == "minute") return "Minutes";
-    if (type == "action") return "Actions";
-    if (type == "report") return "Reports";
-    if (type == "agenda") return "Agenda";
+std::string section_title(PassageType type) {
+    switch (type) {
+        case PassageType::kMinute: return "Minutes";
+        case PassageType::kAction: return "Actions";
+        case PassageType::kReport: return "Reports";
+        case PassageType::kAgenda: return "Agenda";
+        case PassageType::kPage: break;
+    }
     return "Other passages";
 }
 
@@ -198,7 +201,7 @@ std::string passage_page(const Passage& p, const std::vector<CitedMinute>& cites
             "</p>\n<button type=\"button\" data-copy=\"citation\">Copy citation</button>\n"
             "<script src=\"/copy.js\" defer></script>\n</aside>\n</div>";
     PageFrame frame;
-    frame.title = p.type == "minute" && p.minute ? "Minute " + *p.minute + ": " + p.title : p.title;
+    frame.title = p.type == PassageType::kMinute && p.minute ? "Minute " + *p.minute + ": " + p.title : p.title;
     return html_page(frame, main);
 }
 

@@ -18,12 +18,12 @@ std::string meeting_label(const MeetingRef& m) {
 
 // One passage in a list: its link, its meeting, its status or decision.
 std::string passage_row(const Passage& p) {
-    std::string label = p.type == "minute" && p.minute ? "Minute " + *p.minute + ": " : "";
+    std::string label = p.type == PassageType::kMinute && p.minute ? "Minute " + *p.minute + ": " : "";
     label += p.title.empty() ? "(untitled)" : p.title;
     std::string out = "<li>" + link(passage_url(p), label);
     if (p.status)
         out += " <span class=\"badge\">" + escape(p.status_text.value_or(*p.status)) + "</span>";
-    if (p.minute && p.type == "action" && p.committee && p.meeting_date) {
+    if (p.minute && p.type == PassageType::kAction && p.committee && p.meeting_date) {
         out += " " + link("/minutes/" + url_encode(slugify(*p.committee)) + "/" + *p.meeting_date +
                               "/" + url_encode(slugify(*p.minute)),
                           "Minute " + *p.minute);

@@ -80,7 +80,7 @@ std::string council_href(const std::string& council) { return "/councils/" + url
 
 
 bool attendance_passage(const Passage& p) {
-    return p.type == "page" && p.part == "minutes" && p.title.rfind("Attendance", 0) == 0;
+    return p.type == PassageType::kPage && p.part == PartKind::kMinutes && p.title.rfind("Attendance", 0) == 0;
 }
 
 std::optional<std::string> canonical_name(const Xapian::Database& db, Profile::Kind kind,
