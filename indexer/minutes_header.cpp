@@ -132,17 +132,6 @@ bool is_other_date_line(std::string_view line) {
            opens_with(line, "published") || opens_with(line, "revised");
 }
 
-// `word` stands in `line` as a word of its own, ignoring case.
-bool has_word(std::string_view line, std::string_view word) {
-    for (size_t at = find_ci(line, word); at != std::string_view::npos;
-         at = find_ci(line, word, at + 1)) {
-        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
-        bool right = at + word.size() == line.size() ||
-                     !std::isalpha(static_cast<unsigned char>(line[at + word.size()]));
-        if (left && right) return true;
-    }
-    return false;
-}
 
 // "Ltd.", "IPS": the legal form after an organisation's name.
 bool is_legal_form(std::string_view w) {
@@ -182,6 +171,18 @@ std::string name_before_dash(std::string_view line) {
 }
 
 }  // namespace
+
+// `word` stands in `line` as a word of its own, ignoring case.
+bool has_word(std::string_view line, std::string_view word) {
+    for (size_t at = find_ci(line, word); at != std::string_view::npos;
+         at = find_ci(line, word, at + 1)) {
+        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
+        bool right = at + word.size() == line.size() ||
+                     !std::isalpha(static_cast<unsigned char>(line[at + word.size()]));
+        if (left && right) return true;
+    }
+    return false;
+}
 
 std::optional<MinutesHeader> read_minutes_header(const TextStream& s, size_t begin) {
     std::vector<std::string> lines;

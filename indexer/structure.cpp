@@ -139,17 +139,6 @@ std::string council_above(const TextStream& s, size_t minutes_line, const std::s
     return found;
 }
 
-// Whether `line` holds `word` whole, ignoring case.
-bool has_word_ci(std::string_view line, std::string_view word) {
-    for (size_t at = find_ci(line, word); at != std::string_view::npos; at = find_ci(line, word, at + 1)) {
-        bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(line[at - 1]));
-        size_t after = at + word.size();
-        bool right = after == line.size() || !std::isalpha(static_cast<unsigned char>(line[after]));
-        if (left && right) return true;
-    }
-    return false;
-}
-
 // One past the last line of the page that `line` stands on.
 size_t first_page_end(const TextStream& s, size_t line) {
     size_t i = line;
@@ -258,7 +247,7 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     if (agenda_at == lines.size() && date_at < lines.size() && !read_minutes_header(s, lines.front())) {
         for (size_t k = 0; k <= date_at; ++k) {
             const std::string& t = s.lines[lines[k]].text;
-            if (t.size() <= 80 && has_word_ci(t, "meeting") && !has_word_ci(t, "minutes")) {
+            if (t.size() <= 80 && has_word(t, "meeting") && !has_word(t, "minutes")) {
                 agenda_at = date_at;
                 listed_only = true;
                 break;

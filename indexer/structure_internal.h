@@ -163,6 +163,8 @@ std::vector<std::string> minute_references(std::string_view text);
 // Where `needle` first occurs in `hay` at or after `from`, ignoring case; npos if nowhere.
 size_t find_ci(std::string_view hay, std::string_view needle, size_t from = 0);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
+// Whether `line` holds `word` as a whole word, ignoring case.
+bool has_word(std::string_view line, std::string_view word);
 bool ends_with_ci(std::string_view s, std::string_view suffix);
 
 // Calls `on_match` with each match of `re` in `text`: the same matches, in
