@@ -230,7 +230,7 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
             // its key survives re-indexing; a number printed twice keeps both.
             std::string base = "minute/" + FileContext::segment(council) + slug_or(committee, file.file_id) + "/" +
                                (m.meeting.date.empty() ? "undated" : m.meeting.date) + "/" +
-                               (item.number.empty() ? "item-" + slugify(item.title.substr(0, 60)) : item.number);
+                               (item.number.empty() ? "item-" + slugify(std::string(utf8_prefix(item.title, 60))) : item.number);
             p.key = base;
             for (int n = 2; !keys.insert(p.key).second; ++n) p.key = base + "-" + std::to_string(n);
             p.type = PassageType::kMinute;

@@ -1,5 +1,6 @@
 // Recognisers of committee-paper structure, on lines taken from the papers.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <regex>
 #include <string>
@@ -831,4 +832,27 @@ TEST_CASE("agenda labels: Roman numerals and bare numbers, not counts or dates",
         INFO(not_label);
         CHECK_FALSE(parse_agenda_label(not_label));
     }
+}
+
+// A title cut for its key is cut between characters, never inside one.
+TEST_CASE("the key of an unnumbered item is UTF-8 whatever its title", "[structure][councils]") {
+    // 59 ASCII bytes, then a two-byte letter across the key's 60-byte cut.
+    const std::string title = "The agenda was approved after motion by Ensigns, second by \u00c9mile Crockett.";
+    REQUIRE(title.substr(0, 59).find('\xc3') == std::string::npos);
+    REQUIRE(static_cast<unsigned char>(title[59]) == 0xc3);
+    PageText page = page_with_lines(
+        1, {{36, "Lincoln Township"},
+            {50, "Board Meeting Minutes (unapproved)"},
+            {64, "April 10, 2018"},
+            {91, "The regular meeting of the Lincoln Township Board was called to order."},
+            {119, title},
+            {147, "Meeting was adjourned at 7:34 pm by Supervisor Wray."}});
+    std::vector<std::string> keys;
+    for (const auto& p : make_passages(FileInfo{"minutes.pdf", "abc"}, {page})) {
+        if (p.type != PassageType::kMinute) continue;
+        keys.push_back(p.key);
+        CHECK_NOTHROW(nlohmann::json(p.key).dump());
+    }
+    REQUIRE(keys.size() == 3);
+    CHECK(keys[1] == "minute/lincoln-township/lincoln-township-board/2018-04-10/item-the-agenda-was-approved-after-motion-by-ensigns-second-by");
 }
