@@ -126,6 +126,19 @@ void print_summary(const IndexReport& report, std::ostream& out) {
         if (r.copy_forbidden) out << "  note    " << r.file << ": copy forbidden (indexed: public record)\n";
     }
     if (report.failures() > 0) out << report.failures() << " files failed.\n";
+    // The files this run read but understood no structure of: a clerk
+    // must see which papers the archive knows only as pages.
+    constexpr size_t kPagesOnlyShown = 10;
+    size_t pages_only = 0;
+    for (const auto& r : report.reports) {
+        if (r.pages_only.empty()) continue;
+        if (++pages_only <= kPagesOnlyShown) out << "  pages   " << r.file << ": " << r.pages_only << "\n";
+    }
+    if (pages_only > 0) {
+        out << pages_only << " files known only as pages: no minutes, agenda or report recognised, search finds their words";
+        if (pages_only > kPagesOnlyShown) out << "; 'minutebook stats' lists them all";
+        out << ".\n";
+    }
     if (!report.disk_full.empty()) {
         out << report.disk_full << ": the run stopped at its last commit; " << report.not_indexed
             << " files were not indexed and will be read by the next run.\n";

@@ -5,6 +5,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "indexer/extract.h"
+#include "indexer/passages.h"
 #include "indexer/structure.h"
 
 namespace minutebook {
@@ -16,7 +17,10 @@ Shows what Minutebook understands of one PDF: its parts with page ranges,
 the meeting it is for, the minutes it carries (their meeting, attendance,
 minute items with resolutions and decision kinds), the action log, reports
 (author, key decision, forward plan reference, contacts) and the people
-named. Nothing is written to the index.
+named; and, for a file that gave no minute items, why (no minutes header
+found, no items under the header, numbers that do not run in sequence), and
+whether the index would know it only as plain pages. Nothing is written to
+the index.
 
 Options:
   --json            print it as JSON
@@ -75,6 +79,7 @@ void print_structure(const DocumentStructure& d, std::ostream& out) {
     }
     if (!d.people.empty()) out << "\nPeople: " << d.people.size() << "\n";
     for (const auto& p : d.people) out << "  " << p.name << " (" << p.role << ")\n";
+    if (d.minutes_finding != MinutesFinding::kItems) out << "\nNo minute items: " << describe(d.minutes_finding) << "\n";
 }
 
 }  // namespace
@@ -92,6 +97,9 @@ int run_inspect(const std::vector<std::string>& argv) {
     if (auto file = args.value("passwords")) options.passwords = read_password_file(*file);
     ExtractResult r = extract_pdf(path, options);
     DocumentStructure d = r.ok() ? understand(r.pages) : DocumentStructure{};
+    // What the index would make of it: known only as pages, and why.
+    FileFindings findings;
+    if (r.ok()) make_passages(FileInfo{std::filesystem::path(path).filename().string(), r.sha256}, r.pages, &findings);
     if (args.flag("json")) {
         nlohmann::json j = structure_to_json(d);
         j["file"] = std::filesystem::path(path).filename().string();
@@ -99,11 +107,15 @@ int run_inspect(const std::vector<std::string>& argv) {
         j["status"] = to_string(r.status);
         j["message"] = r.message;
         j["page_count"] = r.page_count;
+        j["pages_only"] = findings.pages_only.empty() ? nlohmann::json(nullptr) : nlohmann::json(findings.pages_only);
         std::cout << j.dump(1) << "\n";
     } else {
         std::cout << path << ": " << to_string(r.status) << ", " << r.page_count << " pages\n";
         if (!r.message.empty()) std::cout << "  " << r.message << "\n";
         if (r.ok()) print_structure(d, std::cout);
+        if (!findings.pages_only.empty()) {
+            std::cout << "Pages only: the index knows this file only as plain pages (" << findings.pages_only << ")\n";
+        }
     }
     return r.ok() ? 0 : 1;
 }

@@ -14,9 +14,11 @@ namespace {
 const char* kHelp = R"(Usage: minutebook stats [--db DIR]... [--json]
 
 Shows what the index holds: files (indexed and failed), pages, passages by
-type, meetings, committees, files that failed grouped by reason, pages read
-by OCR, files whose owner password forbids copying (indexed all the same:
-they are public records), and when the index was last written.
+type, meetings, committees, meetings and minute items of each council and
+committee, files that failed grouped by reason, files whose structure was
+not recognised (known only as pages, with the reason), pages read by OCR,
+files whose owner password forbids copying (indexed all the same: they are
+public records), and when the index was last written.
 Safe to run while an index run writes: it shows the last commit.
 
 Options:
@@ -55,6 +57,18 @@ void print_stats(const IndexStats& s, std::ostream& out) {
             out << "  " << reason << ": " << entries.size() << "\n";
             for (const auto& e : entries) out << "    " << e.path << ": " << e.message << "\n";
         }
+    }
+    if (!s.bodies.empty()) {
+        out << "Bodies:\n";
+        for (const auto& b : s.bodies) {
+            out << "  " << (b.council.empty() ? "(council not named)" : b.council) << " / "
+                << (b.committee.empty() ? "(committee not named)" : b.committee) << ": " << b.meetings
+                << (b.meetings == 1 ? " meeting, " : " meetings, ") << b.minute_items << " minute items\n";
+        }
+    }
+    if (!s.pages_only.empty()) {
+        out << "Pages only: " << s.pages_only.size() << " files whose structure was not recognised (indexed as plain pages)\n";
+        for (const auto& e : s.pages_only) out << "    " << e.path << ": " << e.pages_only << "\n";
     }
     if (!s.copy_forbidden.empty()) {
         out << "Copy forbidden: " << s.copy_forbidden.size() << "\n";

@@ -290,6 +290,7 @@ LedgerEntry entry_for(const ArchiveFile& file, const FileStat& stat, const FileO
     e.ocr = plan.ocr;
     e.council = council;
     for (const auto& name : o.report.limits) e.limits[name] = plan.limits.at(name);
+    e.pages_only = o.report.pages_only;
     e.indexed_at = utc_now_iso();
     return e;
 }
@@ -492,8 +493,10 @@ IndexReport index_paths(const std::vector<std::string>& paths, const IndexOption
             o.report.limits = limits_hit(extracted);
             if (extracted.ok()) {
             const std::string council = council_for(file.display);
-            std::string named;
-            o.passages = make_passages(FileInfo{file.display, extracted.sha256, council}, extracted.pages, &named);
+            FileFindings findings;
+            o.passages = make_passages(FileInfo{file.display, extracted.sha256, council}, extracted.pages, &findings);
+            o.report.pages_only = findings.pages_only;
+            const std::string& named = findings.text_council;
             if (!council.empty() && !named.empty() && !council_matches(council, named)) {
                 const std::string note = "its text names " + named + ", not " + council + " (--council)";
                 o.report.message = o.report.message.empty() ? note : o.report.message + "; " + note;

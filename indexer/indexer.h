@@ -41,6 +41,10 @@ struct FileReport {
     // The limits (kLimit...) that stopped reading it or cut it short: a
     // failure, or pages left out with a warning. Empty for none.
     std::vector<std::string> limits;
+    // Read, but no structure recognised (no minutes, agenda or report): its
+    // pages are indexed as plain pages. Why, as FileFindings::pages_only
+    // says; "" when some structure was recognised or it was not read.
+    std::string pages_only;
     // A failure recorded by an earlier run, not retried because the file has
     // not changed (`indexed_at` says when it was read).
     bool not_retried = false;

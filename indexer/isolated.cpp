@@ -63,7 +63,8 @@ std::string serialise(const FileOutcome& o) {
         nlohmann::json{{"status", o.report.status}, {"message", o.report.message},
                        {"pages", o.report.pages},   {"sha256", o.sha256},
                        {"ocr_pages", o.ocr_pages},  {"copy_forbidden", o.report.copy_forbidden},
-                       {"limits", o.report.limits}, {"passages", passages}}
+                       {"limits", o.report.limits}, {"pages_only", o.report.pages_only},
+                       {"passages", passages}}
             .dump();
     out.push_back('\n');
     for (const auto& t : o.terms) append_terms(t, out);
@@ -84,6 +85,7 @@ FileOutcome deserialise(const ArchiveFile& file, const std::string& data) {
     o.report.ocr_pages = o.ocr_pages;
     o.report.copy_forbidden = j.value("copy_forbidden", false);
     o.report.limits = j.value("limits", std::vector<std::string>());
+    o.report.pages_only = j.value("pages_only", "");
     for (const auto& p : j.at("passages"))
         o.passages.push_back(from_document_data(p.get<std::string>()));
     o.report.passages = static_cast<int>(o.passages.size());

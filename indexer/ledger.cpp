@@ -46,6 +46,7 @@ std::string ledger_to_json(const LedgerEntry& e) {
     if (!e.ocr.empty()) j["ocr"] = e.ocr;
     if (!e.council.empty()) j["council"] = e.council;
     if (!e.limits.empty()) j["limits"] = e.limits;
+    if (!e.pages_only.empty()) j["pages_only"] = e.pages_only;
     return j.dump();
 }
 
@@ -68,6 +69,7 @@ std::optional<LedgerEntry> ledger_from_json(const std::string& path, const std::
         e.ocr = j.value("ocr", "");
         e.council = j.value("council", "");
         e.limits = j.value("limits", std::map<std::string, double>());
+        e.pages_only = j.value("pages_only", "");
         e.indexed_at = j.value("indexed_at", "");
         e.format = j.value("format", 1);
         return e;

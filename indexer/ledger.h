@@ -33,9 +33,10 @@ namespace minutebook {
 // passage's document holds changes so that a search needs it (2: sample
 // bucket terms, core/schema.h kSample; 3: officers and people after the 16th
 // in value slots, core/schema.h kSlotPersonMore0; 4: councils, in keys,
-// terms and a value slot, core/schema.h kCouncil); a file indexed in an
-// older format is read again by the next run.
-inline constexpr int kIndexFormat = 4;
+// terms and a value slot, core/schema.h kCouncil; 5: minutes of any
+// council's papers recognised, and the ledger's pages_only); a file indexed
+// in an older format is read again by the next run.
+inline constexpr int kIndexFormat = 5;
 
 struct LedgerEntry {
     std::string path;    // as shown and stored in locations: relative to its root (the key)
@@ -59,6 +60,10 @@ struct LedgerEntry {
     // each with the value it had in that run (IndexOptions's unit: seconds,
     // bytes, pages). Empty for none.
     std::map<std::string, double> limits;
+    // Read, but known only as pages: why no structure was recognised
+    // (FileReport::pages_only). "" when some was, and for entries of format 4
+    // and before.
+    std::string pages_only;
     std::string indexed_at;  // when the file was last read, ISO 8601 UTC
     // The index format its passages were written in (kIndexFormat); 1 for
     // entries written before the field.

@@ -283,4 +283,16 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
     return chain;
 }
 
+bool sequence_trusted(const std::vector<ItemCandidate>& candidates, const std::vector<size_t>& chain) {
+    if (chain.size() < 3) return true;
+    size_t next = 0;
+    for (size_t k = 1; k < chain.size(); ++k) {
+        const ItemLabel& a = candidates[chain[k - 1]].label;
+        const ItemLabel& b = candidates[chain[k]].label;
+        // The next number, the next letter, or a new month's series from 1.
+        if (step_cost(a, b) == 0 || (a.series != b.series && b.major == 1)) ++next;
+    }
+    return next * 2 >= chain.size() - 1;
+}
+
 }  // namespace minutebook::structure

@@ -599,8 +599,9 @@ bool starts_minutes(const TextStream& s, size_t i) {
 }
 
 Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Span span,
-                     std::vector<NameSeen>& names) {
+                     std::vector<NameSeen>& names, MinutesFinding& finding) {
     Minutes mins;
+    finding = MinutesFinding::kNoItems;
     mins.first_page = s.lines[span.begin].page;
     mins.last_page = s.lines[span.end - 1].page;
     size_t i = span.begin;
@@ -751,7 +752,12 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         candidates.push_back(Head{j, body, *h, x, vl && all_bold(*vl)});
     }
     std::vector<Head> heads;
-    for (size_t c : decode_item_sequence(labels)) heads.push_back(candidates[c]);
+    const std::vector<size_t> chain = decode_item_sequence(labels);
+    if (sequence_trusted(labels, chain)) {
+        for (size_t c : chain) heads.push_back(candidates[c]);
+    } else {
+        finding = MinutesFinding::kBelowConfidence;
+    }
 
     // Business after the numbered items, headed as they are but without a
     // number (Garelochhead's "AOB", "Date of next meeting" after "5i. Social
@@ -864,7 +870,10 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         people_in(item.body, item.people, names);
         mins.items.push_back(std::move(item));
     }
-    if (!mins.items.empty()) mins.last_page = std::max(mins.first_page, mins.items.back().last_page);
+    if (!mins.items.empty()) {
+        mins.last_page = std::max(mins.first_page, mins.items.back().last_page);
+        finding = MinutesFinding::kItems;
+    }
     return mins;
 }
 

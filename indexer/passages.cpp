@@ -192,16 +192,9 @@ std::optional<Passage> attendance_passage(const FileContext& ctx, const Minutes&
     return p;
 }
 
-}  // namespace
-
-std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
-                                   std::string* text_council) {
-    DocumentStructure doc = understand(pages);
-    std::string named = doc.meeting ? canonical_council(doc.meeting->council) : "";
-    for (const auto& m : doc.minutes) {
-        if (named.empty()) named = canonical_council(m.meeting.council);
-    }
-    if (text_council) *text_council = named;
+// The passages of `doc`, the structure of `pages`; `named` is the council its text names.
+std::vector<Passage> passages_of(const FileInfo& file, const std::vector<PageText>& pages,
+                                 const DocumentStructure& doc, const std::string& named) {
     const std::string given = canonical_council(file.council);
     if (doc.empty()) {
         std::vector<Passage> out = page_passages(file, pages);
@@ -333,6 +326,31 @@ std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageT
         p.meeting_date = optional_of(ctx.pack_date);
         p.locations.front().pack_date = ctx.pack_date;
         out.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
+                                   FileFindings* findings) {
+    const DocumentStructure doc = understand(pages);
+    std::string named = doc.meeting ? canonical_council(doc.meeting->council) : "";
+    for (const auto& m : doc.minutes) {
+        if (named.empty()) named = canonical_council(m.meeting.council);
+    }
+    std::vector<Passage> out = passages_of(file, pages, doc, named);
+    if (findings) {
+        findings->text_council = named;
+        const bool pages_only = std::all_of(out.begin(), out.end(), [](const Passage& p) {
+            return p.type == PassageType::kPage;
+        });
+        findings->pages_only.clear();
+        if (!out.empty() && pages_only) {
+            findings->pages_only = doc.minutes_finding == MinutesFinding::kNoHeader
+                                       ? "no minutes header, agenda or report recognised"
+                                       : describe(doc.minutes_finding);
+        }
     }
     return out;
 }

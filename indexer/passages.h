@@ -21,13 +21,22 @@ struct FileInfo {
 // Every passage carries its file and page.
 std::vector<Passage> page_passages(const FileInfo& file, const std::vector<PageText>& pages);
 
+// What make_passages learnt of a file besides its passages, for the run's
+// report and the ledger.
+struct FileFindings {
+    // The council the text names (canonical; "" for none), so that a run can
+    // report a file whose text names another body than the one it was given.
+    std::string text_council;
+    // Why the file is known only as pages (every passage a page passage):
+    // "no minutes header, agenda or report recognised", or the minutes
+    // finding's describe(); "" when some of its structure was recognised.
+    std::string pages_only;
+};
+
 // The passages of a file: what the structure recognisers understood
 // (minute items, actions, reports, agenda items), and plain page passages for
-// what they did not claim.
-// `text_council`, when given, receives the council the text names (canonical;
-// "" for none), so that a run can report a file whose text names another
-// body than the one it was given.
+// what they did not claim. `findings`, when given, receives what else was learnt.
 std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
-                                   std::string* text_council = nullptr);
+                                   FileFindings* findings = nullptr);
 
 }  // namespace minutebook

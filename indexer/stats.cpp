@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/passage.h"
 #include "core/schema.h"
 
 namespace minutebook {
@@ -43,6 +44,31 @@ int count_meetings(const Xapian::Database& db) {
     return static_cast<int>(meetings.size());
 }
 
+// Meetings and minute items per council and committee, from each passage's values.
+std::vector<BodyStats> count_bodies(const Xapian::Database& db) {
+    struct Seen {
+        std::set<std::string> dates, items;
+    };
+    std::map<std::pair<std::string, std::string>, Seen> seen;
+    const std::string minute = to_string(PassageType::kMinute);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        const Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        const std::string committee = doc.get_value(schema::kSlotCommittee);
+        const std::string council = doc.get_value(schema::kSlotCouncil);
+        if (committee.empty() && council.empty()) continue;
+        Seen& s = seen[{council, committee}];
+        const std::string date = doc.get_value(schema::kSlotDate);
+        if (!date.empty()) s.dates.insert(date);
+        if (doc.get_value(schema::kSlotType) == minute) s.items.insert(doc.get_value(schema::kSlotGroup));
+    }
+    std::vector<BodyStats> out;
+    for (const auto& [body, s] : seen) {
+        out.push_back(BodyStats{body.first, body.second, static_cast<int>(s.dates.size()),
+                                static_cast<int>(s.items.size())});
+    }
+    return out;
+}
+
 nlohmann::json entry_json(const LedgerEntry& e) {
     return {{"file", e.path},
             {"status", e.status},
@@ -60,6 +86,7 @@ IndexStats read_stats(const Xapian::Database& db) {
     s.passages_by_type = term_counts(db, schema::kType);
     s.committees = static_cast<int>(term_counts(db, schema::kCommittee).size());
     s.meetings = count_meetings(db);
+    s.bodies = count_bodies(db);
     s.ocr_passages = static_cast<int>(db.get_termfreq(std::string(schema::kOcr) + "ocr"));
     const unsigned last = schema::kMaxMultiValues - 1;
     s.at_facet_cap = static_cast<int>(db.get_value_freq(schema::multi_slot(schema::kSlotOfficer0, schema::kSlotOfficerMore0, last)) +
@@ -71,6 +98,7 @@ IndexStats read_stats(const Xapian::Database& db) {
             ++s.indexed;
             s.pages += e.pages;
             if (e.copy_forbidden) s.copy_forbidden.push_back(e);
+            if (!e.pages_only.empty()) s.pages_only.push_back(e);
         } else {
             s.failures[e.status].push_back(e);
         }
@@ -90,6 +118,15 @@ std::string stats_to_json(const IndexStats& s) {
     }
     nlohmann::json forbidden = nlohmann::json::array();
     for (const auto& e : s.copy_forbidden) forbidden.push_back(e.path);
+    nlohmann::json pages_only = nlohmann::json::array();
+    for (const auto& e : s.pages_only) pages_only.push_back({{"file", e.path}, {"reason", e.pages_only}});
+    nlohmann::json bodies = nlohmann::json::array();
+    for (const auto& b : s.bodies) {
+        bodies.push_back({{"council", b.council},
+                          {"committee", b.committee},
+                          {"meetings", b.meetings},
+                          {"minute_items", b.minute_items}});
+    }
     nlohmann::json j{{"files", s.files},
                      {"indexed", s.indexed},
                      {"pages", s.pages},
@@ -101,6 +138,8 @@ std::string stats_to_json(const IndexStats& s) {
                      {"ocr_passages", s.ocr_passages},
                      {"failures", failures},
                      {"copy_forbidden", forbidden},
+                     {"pages_only", pages_only},
+                     {"bodies", bodies},
                      {"at_facet_cap", s.at_facet_cap},
                      {"last_run", nullptr}};
     if (s.last_run) j["last_run"] = nlohmann::json::parse(run_to_json(*s.last_run));

@@ -17,6 +17,15 @@ class Database;
 
 namespace minutebook {
 
+// What the index holds of one body: a council's committee (or the council
+// itself at its full meetings).
+struct BodyStats {
+    std::string council;    // canonical name, "" when its papers name none
+    std::string committee;  // canonical name, "" when not found
+    int meetings = 0;       // distinct meeting dates among its passages
+    int minute_items = 0;   // minute items (a long item's pieces count once)
+};
+
 struct IndexStats {
     int files = 0;     // in the ledger: every file the index knows, read or failed
     int indexed = 0;   // of those, read and indexed
@@ -31,6 +40,11 @@ struct IndexStats {
     // "not a PDF", "empty"); each with its entry.
     std::map<std::string, std::vector<LedgerEntry>> failures;
     std::vector<LedgerEntry> copy_forbidden;  // indexed although copying is forbidden
+    // Files read whose structure was not recognised: indexed as plain pages
+    // (LedgerEntry::pages_only says why).
+    std::vector<LedgerEntry> pages_only;
+    // Every council and committee the passages name, by council then committee.
+    std::vector<BodyStats> bodies;
     std::optional<RunRecord> last_run;        // absent before the first run
     std::vector<RunRecord> runs;              // the last runs, newest first (kRunHistory)
     // Passages naming schema::kMaxMultiValues officers or people or more:

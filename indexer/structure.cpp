@@ -330,6 +330,41 @@ bool parse_minutes_status(std::string_view text, MinutesStatus* status) {
     return false;
 }
 
+const char* to_string(MinutesFinding finding) {
+    switch (finding) {
+        case MinutesFinding::kItems:
+            return "items";
+        case MinutesFinding::kNoHeader:
+            return "no-header";
+        case MinutesFinding::kNoItems:
+            return "no-items";
+        case MinutesFinding::kBelowConfidence:
+            return "below-confidence";
+    }
+    return "";
+}
+
+std::optional<MinutesFinding> parse_minutes_finding(std::string_view text) {
+    for (MinutesFinding f : kMinutesFindings) {
+        if (text == to_string(f)) return f;
+    }
+    return std::nullopt;
+}
+
+const char* describe(MinutesFinding finding) {
+    switch (finding) {
+        case MinutesFinding::kItems:
+            return "";
+        case MinutesFinding::kNoHeader:
+            return "no minutes header found";
+        case MinutesFinding::kNoItems:
+            return "a minutes header, but no numbered or headed minute items under it";
+        case MinutesFinding::kBelowConfidence:
+            return "numbered lines under a minutes header, but their numbers do not run in sequence";
+    }
+    return "";
+}
+
 DocumentStructure understand(const std::vector<PageText>& pages) {
     using namespace structure;
     DocumentStructure doc;
@@ -402,7 +437,12 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         part.last_page = s.lines[span.end - 1].page;
         part.title = s.lines[span.begin].text;
         if (part.kind == PartKind::kMinutes) {
-            Minutes m = read_minutes(s, pages, span, names);
+            MinutesFinding finding = MinutesFinding::kNoItems;
+            Minutes m = read_minutes(s, pages, span, names, finding);
+            // Items anywhere in the file say most; a doubtful sequence says more than nothing.
+            if (doc.minutes_finding != MinutesFinding::kItems &&
+                (finding != MinutesFinding::kNoItems || doc.minutes_finding == MinutesFinding::kNoHeader))
+                doc.minutes_finding = finding;
             if (m.items.empty() && m.meeting.date.empty()) continue;
             m.meeting.council = council_above(s, span.begin, m.meeting.council);
             doc.minutes.push_back(std::move(m));

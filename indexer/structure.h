@@ -164,6 +164,25 @@ struct Person {
     std::vector<std::string> variants;  // as printed
 };
 
+// What the minutes recognisers made of a file: minute items, or why it gave
+// none, so that `inspect` can say it and an index can list the files it
+// knows only as pages.
+enum class MinutesFinding {
+    kItems,            // minutes with their minute items
+    kNoHeader,         // no minutes header ("Minutes of the meeting of ... held on ...")
+    kNoItems,          // a minutes header, but nothing under it read as minute items
+    kBelowConfidence,  // numbered lines under a header whose numbers mostly do not run
+                       // in sequence: a wrong minute number misleads more than none
+};
+inline constexpr MinutesFinding kMinutesFindings[] = {MinutesFinding::kItems, MinutesFinding::kNoHeader,
+                                                      MinutesFinding::kNoItems,
+                                                      MinutesFinding::kBelowConfidence};
+// "items", "no-header", "no-items", "below-confidence".
+const char* to_string(MinutesFinding finding);
+std::optional<MinutesFinding> parse_minutes_finding(std::string_view text);
+// The reason as a person reads it: "no minutes header found", ...; "" for kItems.
+const char* describe(MinutesFinding finding);
+
 struct DocumentStructure {
     std::optional<Meeting> meeting;  // the pack's meeting (front sheet)
     std::vector<Part> parts;         // in page order
@@ -172,6 +191,7 @@ struct DocumentStructure {
     std::vector<ActionRow> actions;
     std::vector<Report> reports;
     std::vector<Person> people;
+    MinutesFinding minutes_finding = MinutesFinding::kNoHeader;
 
     bool empty() const {
         return !meeting && parts.empty() && minutes.empty() && actions.empty() && reports.empty();

@@ -135,6 +135,13 @@ struct ItemCandidate {
 // the indices of the chosen candidates, in order.
 std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& candidates);
 
+// Whether the chosen run (decode_item_sequence's indices into `candidates`)
+// is worth trusting: of three items or more, at least half of its steps go
+// to the next label (12 -> 13, 5a -> 5b, 19.03.9 -> 19.04.1) rather than
+// over a gap or to a number printed again. A run of scattered numbers is
+// paragraphs or numbers cited in the text, not the minutes' headings.
+bool sequence_trusted(const std::vector<ItemCandidate>& candidates, const std::vector<size_t>& chain);
+
 // Whether a line opens a resolution: "It was resolved ...", "RESOLVED that
 // ...", "... were approved as an accurate record".
 bool opens_resolution(std::string_view line);
@@ -296,8 +303,10 @@ struct NameSeen {
     bool councillor = false;
 };
 
+// `finding` receives kItems, kNoItems, or kBelowConfidence when the numbered
+// lines it found did not run in sequence (sequence_trusted) and it kept none.
 Minutes read_minutes(const TextStream& stream, const std::vector<PageText>& pages, Span span,
-                     std::vector<NameSeen>& names);
+                     std::vector<NameSeen>& names, MinutesFinding& finding);
 
 // Rows of the minutes action log tables on the pages of `span`, from the
 // pages' word boxes (PageText::words). Each row's minutes_date is that of

@@ -40,6 +40,7 @@ nlohmann::json structure_to_json(const DocumentStructure& d) {
     }
     out["agenda"] = json::array();
     for (const auto& a : d.agenda) out["agenda"].push_back({{"number", a.number}, {"title", a.title}, {"page", a.page}});
+    out["minutes_finding"] = to_string(d.minutes_finding);
     out["minutes"] = json::array();
     for (const auto& m : d.minutes) {
         json j = {{"meeting", meeting_json(m.meeting)},

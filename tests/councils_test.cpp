@@ -19,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "core/committees.h"
 #include "indexer/extract.h"
 #include "indexer/structure.h"
+#include "run_command.h"
 #include "test_paths.h"
 
 using nlohmann::json;
@@ -192,6 +194,8 @@ TEST_CASE("minute items, dates and bodies of other councils' minutes are found a
         INFO(file);
         REQUIRE(r.ok());
         DocumentStructure d = understand(r.pages);
+        // Every labelled minutes document is understood: none is below confidence.
+        CHECK(to_string(d.minutes_finding) == std::string("items"));
 
         std::vector<Found> found;
         std::string date, council, committee;
@@ -285,4 +289,57 @@ TEST_CASE("attendance, chair and status of other councils' minutes are read in t
         CHECK(a.public_members.size() == c.public_names);
         CHECK(std::string(to_string(m.status)) == c.status);
     }
+}
+
+// A clerk sees which papers the archive knows only as pages: the commission
+// minutes of Chicago's Special Service Area 21 (a header over bullet points,
+// no item headings) and Horsley Parish Council's minutes (a text layer of
+// garbled glyphs) beside minutes of Lincoln Township and Garelochhead
+// Community Council that are understood.
+TEST_CASE("index and stats list the files known only as pages, and count each body's meetings and items",
+          "[councils][stats]") {
+    const fs::path dir = labelled_dir_or_skip();
+    test::TempDir tmp("minutebook-pages-only");
+    const fs::path archive = tmp.path() / "archive";
+    fs::create_directories(archive);
+    const fs::path chicago = dir.parent_path() / "real" / "us_chicago_ssa21_commission_minutes_2018-01-29.pdf";
+    REQUIRE(fs::exists(chicago));
+    fs::copy_file(chicago, archive / chicago.filename());
+    for (const char* file : {"uk_horsley-pc_minutes_2014-03-18.pdf", "us_lincolntwp-board_minutes_2018-04-10.pdf",
+                             "uk_garelochhead-cc_minutes_2021-06-15.pdf"})
+        fs::copy_file(dir / file, archive / file);
+    const std::string db = (tmp.path() / "db").string();
+    auto run = test::run_minutebook("index --ocr never --db " + test::quote(db) + " " + test::quote(archive.string()));
+    REQUIRE(run.status == 0);
+    CHECK(run.err.find("  pages   us_chicago_ssa21_commission_minutes_2018-01-29.pdf: a minutes header, but no "
+                       "numbered or headed minute items under it\n") != std::string::npos);
+    CHECK(run.err.find("  pages   uk_horsley-pc_minutes_2014-03-18.pdf: no minutes header, agenda or report "
+                       "recognised\n") != std::string::npos);
+    CHECK(run.err.find("2 files known only as pages") != std::string::npos);
+    CHECK(run.err.find("pages   us_lincolntwp") == std::string::npos);
+
+    auto text = test::run_minutebook("stats --db " + test::quote(db));
+    REQUIRE(text.status == 0);
+    INFO(text.out);
+    CHECK(text.out.find("Pages only: 2 files") != std::string::npos);
+    CHECK(text.out.find("  Lincoln Township / Lincoln Township Board: 1 meeting, 11 minute items\n") != std::string::npos);
+    CHECK(text.out.find("  Garelochhead Community Council / Garelochhead Community Council: 1 meeting, 7 minute items\n") !=
+          std::string::npos);
+
+    auto j = json::parse(test::run_minutebook("stats --json --db " + test::quote(db)).out);
+    REQUIRE(j["pages_only"].size() == 2);
+    std::set<std::string> files;
+    for (const auto& e : j["pages_only"]) files.insert(e["file"].get<std::string>());
+    CHECK(files == std::set<std::string>{"uk_horsley-pc_minutes_2014-03-18.pdf",
+                                         "us_chicago_ssa21_commission_minutes_2018-01-29.pdf"});
+    bool lincoln = false;
+    for (const auto& b : j["bodies"]) {
+        if (b["committee"] == "Lincoln Township Board") {
+            lincoln = true;
+            CHECK(b["council"] == "Lincoln Township");
+            CHECK(b["meetings"] == 1);
+            CHECK(b["minute_items"] == 11);
+        }
+    }
+    CHECK(lincoln);
 }

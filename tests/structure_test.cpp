@@ -1,4 +1,5 @@
 // Recognisers of committee-paper structure, on lines taken from the papers.
+#include <array>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -855,4 +856,93 @@ TEST_CASE("the key of an unnumbered item is UTF-8 whatever its title", "[structu
     }
     REQUIRE(keys.size() == 3);
     CHECK(keys[1] == "minute/lincoln-township/lincoln-township-board/2018-04-10/item-the-agenda-was-approved-after-motion-by-ensigns-second-by");
+}
+
+namespace {
+
+// The chain decode_item_sequence picks among `lines` (one per page, at one
+// indent), and whether it is trusted.
+std::pair<std::vector<std::string>, bool> decoded(const std::vector<std::string>& lines) {
+    std::vector<ItemCandidate> candidates;
+    for (const auto& line : lines) {
+        auto label = parse_item_label(line);
+        REQUIRE(label);
+        candidates.push_back(ItemCandidate{*label, heading_score(*label, label->title), 50, 1});
+    }
+    const std::vector<size_t> chain = decode_item_sequence(candidates);
+    std::vector<std::string> numbers;
+    for (size_t c : chain) numbers.push_back(candidates[c].label.number);
+    return {numbers, sequence_trusted(candidates, chain)};
+}
+
+}  // namespace
+
+// Runs as printed: Kent County Council 2024-12-19 (270 to 282), Garelochhead
+// Community Council 2018-03-20 (7 to 10), Suffolk Libraries 2013-03-26 (11
+// to 13), Garelochhead 2021-03-16 (5a to 5i), Garelochhead 2019-06-16 (3
+// printed twice). Untrusted: numbers cited or scattered, most steps a gap.
+TEST_CASE("a run of minute numbers is trusted when most of its steps go to the next number",
+          "[structure][sequence]") {
+    struct Case {
+        std::vector<std::string> lines;
+        bool trusted;
+    };
+    const Case cases[] = {
+        {{"270. Apologies and Substitutes", "271. Declarations of Interest", "272. Minutes",
+          "273. Chairman's Announcements"}, true},
+        {{"5. Treasurer's Report", "6. Planning", "7. Correspondence", "10. AOB", "11. Date of next meeting"}, true},
+        {{"10. Finance report", "11. Any other business", "13. Date of next meeting"}, true},
+        {{"4. Police Report", "5a. Roads", "5b. Planning", "5c. Community Hall", "5d. Website"}, true},
+        {{"1. Welcome", "2. Apologies", "3. Minutes", "3. Matters Arising", "4. Police Report"}, true},
+        // Two numbers: nothing to judge the run by.
+        {{"8. Date of the next meeting", "9. Actions for follow-up"}, true},
+        {{"3. Finance", "7. Highways", "12. Planning", "18. Library"}, false},
+        {{"2. Parking", "5. Trees", "9. Footpaths", "10. Bins", "16. Lighting"}, false},
+    };
+    for (const auto& c : cases) {
+        auto [numbers, trusted] = decoded(c.lines);
+        INFO(c.lines.front() << " ... " << c.lines.back());
+        CHECK(numbers.size() == c.lines.size());
+        CHECK(trusted == c.trusted);
+    }
+}
+
+TEST_CASE("minutes whose numbers do not run in sequence give no items and say why", "[structure][sequence]") {
+    // A header the recognisers know, over four headings numbered as given.
+    auto minutes = [](const std::array<int, 4>& numbers) {
+        static const char* kItems[] = {"Finance\nThe balance was reported.", "Highways\nThe potholes were reported.",
+                                       "Planning\nNo applications.", "Library\nOpening hours were discussed."};
+        std::string text = "MINUTES of a meeting of the Finance Committee held at the Village Hall on 12 March 2024\n";
+        for (size_t i = 0; i < numbers.size(); ++i) text += "\n" + std::to_string(numbers[i]) + ". " + kItems[i] + "\n";
+        return pages_of({text});
+    };
+    const auto pages = minutes({3, 7, 12, 18});
+    const DocumentStructure d = understand(pages);
+    CHECK(d.minutes_finding == MinutesFinding::kBelowConfidence);
+    for (const auto& m : d.minutes) CHECK(m.items.empty());
+    FileFindings findings;
+    const auto passages = make_passages(FileInfo{"finance.pdf", "f1"}, pages, &findings);
+    CHECK(findings.pages_only == describe(MinutesFinding::kBelowConfidence));
+    for (const auto& p : passages) CHECK(p.type == PassageType::kPage);
+
+    // The same headings in sequence are items.
+    const auto ordered = minutes({3, 4, 5, 6});
+    const DocumentStructure o = understand(ordered);
+    CHECK(o.minutes_finding == MinutesFinding::kItems);
+    REQUIRE(o.minutes.size() == 1);
+    CHECK(o.minutes[0].items.size() == 4);
+    make_passages(FileInfo{"finance.pdf", "f2"}, ordered, &findings);
+    CHECK(findings.pages_only.empty());
+}
+
+TEST_CASE("the reason a file gave no minute items has one name each way", "[structure]") {
+    for (MinutesFinding f : kMinutesFindings) {
+        CHECK(parse_minutes_finding(to_string(f)) == f);
+        CHECK(std::string(describe(f)).empty() == (f == MinutesFinding::kItems));
+    }
+    CHECK_FALSE(parse_minutes_finding("below confidence"));
+    // No header at all: a letter is known only as pages.
+    FileFindings findings;
+    make_passages(FileInfo{"letter.pdf", "l1"}, pages_of({"Dear Resident,\nThe bins are collected on Tuesdays.\n"}), &findings);
+    CHECK(findings.pages_only == "no minutes header, agenda or report recognised");
 }
