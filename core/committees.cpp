@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 12> kCommitteeSuffixes = {
     "reports pack",       "agenda pack", "agenda",            "minutes",
     "decisions",          "draft",       "meeting",           "papers"};
 
+// The kinds of meeting printed before or after a body's name.
+constexpr std::array<std::string_view, 7> kMeetingKinds = {"regular", "special",  "extraordinary", "ordinary",
+                                                           "adjourned", "public", "emergency"};
+
 std::string title_case_word(std::string_view word, bool first, bool keep_acronyms) {
     std::string out(word);
     if (!first && in_list(kSmallWords, word)) return lower(word);
@@ -52,6 +56,28 @@ std::string canonical_committee(std::string_view raw) {
         s = trim(s.substr(digits + 1));
     }
     if (istarts_with(s, "the ")) s = trim(s.substr(4));
+    // "A Regular Meeting of the La Habra Heights City Council", "Special
+    // Meeting of the Board of Trustees": the kind of meeting goes.
+    for (std::string_view article : {"a ", "an "}) {
+        if (istarts_with(s, article)) {
+            for (std::string_view kind : kMeetingKinds) {
+                std::string_view rest = s.substr(article.size());
+                if (istarts_with(rest, kind) && rest.size() > kind.size() && rest[kind.size()] == ' ' &&
+                    istarts_with(trim(rest.substr(kind.size())), "meeting of ")) {
+                    s = trim(rest);
+                    break;
+                }
+            }
+        }
+    }
+    for (std::string_view kind : kMeetingKinds) {
+        if (istarts_with(s, kind) && s.size() > kind.size() && s[kind.size()] == ' ' &&
+            istarts_with(trim(s.substr(kind.size())), "meeting of ")) {
+            s = trim(trim(s.substr(kind.size())).substr(std::string_view("meeting of ").size()));
+            if (istarts_with(s, "the ")) s = trim(s.substr(4));
+            break;
+        }
+    }
     // Kent: "MINUTES of a meeting of the Cabinet held in the Council Chamber".
     static constexpr std::array<std::string_view, 5> kLeads = {
         "minutes of a meeting of the ", "minutes of the meeting of the ", "minutes of the ",
@@ -86,6 +112,19 @@ std::string canonical_committee(std::string_view raw) {
                 !is_letter(s[s.size() - suffix.size() - 1])) {
                 s.remove_suffix(suffix.size());
                 changed = true;
+                // "... Adjourned Regular Meeting", "... Public Meeting": the kind goes with it.
+                if (suffix == "meeting") {
+                    for (bool more = true; more;) {
+                        more = false;
+                        s = trim(s);
+                        for (std::string_view kind : kMeetingKinds) {
+                            if (s.size() > kind.size() + 1 && iends_with(s, kind) && s[s.size() - kind.size() - 1] == ' ') {
+                                s.remove_suffix(kind.size());
+                                more = true;
+                            }
+                        }
+                    }
+                }
                 break;
             }
         }

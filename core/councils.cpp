@@ -34,6 +34,20 @@ std::vector<std::string> words_of(std::string_view text) {
 
 std::string canonical_council(std::string_view raw) { return canonical_committee(raw); }
 
+bool names_full_council(std::string_view committee) {
+    const std::vector<std::string> words = words_of(committee);
+    if (words.empty() || words.back() != "council") return false;
+    return std::all_of(words.begin(), words.end(),
+                       [](const std::string& w) { return w == "full" || in_list(kGenericWords, w); });
+}
+
+std::string council_named_by(std::string_view body) {
+    const std::string name = canonical_council(body);
+    const std::vector<std::string> words = words_of(name);
+    if (words.empty() || words.back() != "council" || names_full_council(name)) return "";
+    return name;
+}
+
 bool council_matches(std::string_view canonical, std::string_view typed) {
     const std::vector<std::string> name = words_of(canonical), want = words_of(typed);
     if (want.empty()) return false;

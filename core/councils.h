@@ -20,4 +20,15 @@ std::string canonical_council(std::string_view raw);
 // punctuation.
 bool council_matches(std::string_view canonical, std::string_view typed);
 
+// Whether a committee's name is only the words of a council's own meeting
+// ("County Council", "Full Council", "City Council", "Council"): its
+// committee is then the council itself.
+bool names_full_council(std::string_view committee);
+
+// The council a body's name names, canonical: "La Habra Heights City
+// Council", "Garelochhead Community Council Public Meeting" give the council;
+// "" for a committee, a board, or a council named by generic words only
+// ("County Council").
+std::string council_named_by(std::string_view body);
+
 }  // namespace minutebook

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/committees.h"
+#include "core/councils.h"
 #include "core/dates.h"
 #include "core/names.h"
 #include "indexer/structure_internal.h"
@@ -375,6 +376,7 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
     auto front = read_front_sheet(s, pages);
     if (front) {
         doc.meeting = front->meeting;
+        if (doc.meeting->council.empty()) doc.meeting->council = council_named_by(doc.meeting->committee);
         starts.push_back(Start{0, PartKind::kAgenda});
     }
     std::optional<PartKind> current;
@@ -445,6 +447,10 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
                 doc.minutes_finding = finding;
             if (m.items.empty() && m.meeting.date.empty()) continue;
             m.meeting.council = council_above(s, span.begin, m.meeting.council);
+            if (m.meeting.council.empty()) m.meeting.council = council_named_by(m.meeting.committee);
+            // "MINUTES of a meeting of the County Council": the council's own meeting.
+            if (!m.meeting.council.empty() && names_full_council(m.meeting.committee))
+                m.meeting.committee = m.meeting.council;
             doc.minutes.push_back(std::move(m));
         } else if (part.kind == PartKind::kActionLog) {
             auto rows = read_actions(s, pages, span, names);

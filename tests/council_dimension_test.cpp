@@ -50,6 +50,23 @@ std::pair<int, std::string> get(httplib::Client& client, const std::string& path
 
 }  // namespace
 
+// Kent County Council's minutes ("a meeting of the County Council"), a
+// parish council's ("the Parish Council"), a US city's agenda ("City
+// Council"); the councils La Habra Heights' and Garelochhead's papers name.
+TEST_CASE("a council's own meeting and the council a body's name names", "[councils]") {
+    for (const char* full : {"County Council", "Parish Council", "City Council", "Full Council", "Council"}) {
+        INFO(full);
+        CHECK(names_full_council(full));
+        CHECK(council_named_by(full).empty());
+    }
+    for (const char* other : {"Cabinet", "Kent County Council", "Planning Commission", "Council Tax Committee"})
+        CHECK_FALSE(names_full_council(other));
+    CHECK(council_named_by("La Habra Heights City Council") == "La Habra Heights City Council");
+    CHECK(council_named_by("Garelochhead Community Council Public Meeting") == "Garelochhead Community Council");
+    CHECK(council_named_by("Lincoln Township Board of Trustees").empty());
+    CHECK(council_named_by("Corporate Parenting Sub-Committee").empty());
+}
+
 TEST_CASE("what a person types names a council", "[councils]") {
     struct Case {
         const char* council;
@@ -192,4 +209,23 @@ TEST_CASE("every address and id from before councils were named still answers", 
         }
         CHECK(checked == static_cast<int>(saved["results"].size()));
     }
+}
+
+TEST_CASE("a council's own meeting named by its generic words still answers at its old address",
+          "[councils][urls]") {
+    if (test::shared_corpus_dir().empty()) return;
+    const fs::path kent = test::shared_corpus_dir() / "real" / "uk_kent_county_council_minutes_2024-12-19.pdf";
+    REQUIRE(fs::exists(kent));
+    test::TempDir dir("minutebook-full-council");
+    const std::string db = (dir.path() / "db").string();
+    REQUIRE(index_as(db, "", {kent.string()}).ok());
+    test::TestServer server(db, {kent.parent_path().string()});
+    httplib::Client client("127.0.0.1", server.port());
+    // "MINUTES of a meeting of the County Council": the committee is Kent County Council.
+    const std::string now = "/minutes/kent-county-council/kent-county-council/2024-12-19/270";
+    CHECK(get(client, now).first == 200);
+    CHECK(get(client, "/minutes/kent-county-council/county-council/2024-12-19/270") == std::make_pair(301, now));
+    auto [status, location] = get(client, "/meetings/kent-county-council/county-council/2024-12-19");
+    CHECK((status == 301 || status == 200));
+    if (status == 301) CHECK(location == "/meetings/kent-county-council/kent-county-council/2024-12-19");
 }

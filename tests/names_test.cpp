@@ -69,6 +69,17 @@ TEST_CASE("a committee has one name whatever the case or the title line", "[name
         {"Parish Annual Meeting", "Parish Annual Meeting"},
         {"Planning Committee Meeting", "Planning Committee"},
         {"CYP Agenda Plan", "CYP Agenda Plan"},        // an acronym in mixed case stays
+        // The kind of meeting is not the body's name: La Habra Heights City
+        // Council, Eastside Union High School District and Cuyahoga
+        // Community College (US agendas); Palmdale's Measure AV committee,
+        // Garelochhead Community Council's public meeting.
+        {"A Regular Meeting of the La Habra Heights City Council", "La Habra Heights City Council"},
+        {"REGULAR MEETING OF THE BOARD OF TRUSTEES", "Board of Trustees"},
+        {"Special Meeting of the Board of Trustees", "Board of Trustees"},
+        {"An Extraordinary Meeting of the Parish Council", "Parish Council"},
+        {"Measure AV Oversight Committee Adjourned Regular Meeting", "Measure AV Oversight Committee"},
+        {"Garelochhead Community Council Public Meeting", "Garelochhead Community Council"},
+        {"Regular Session Committee", "Regular Session Committee"},
         {"", ""},
         {"  : Minutes ", ""},
         {"8 October 2024", ""},

@@ -77,8 +77,12 @@ namespace {
 // The terms of one meeting, of one council or (empty slug) of any.
 Xapian::Query meeting_query(const std::string& council_slug, const std::string& committee_slug,
                             const std::string& date) {
-    std::vector<Xapian::Query> terms = {Xapian::Query(term(schema::kCommittee, committee_slug)),
-                                        Xapian::Query(term(schema::kDate, date_digits(date)))};
+    Xapian::Query committee(term(schema::kCommittee, committee_slug));
+    // A council's own meeting was once addressed by its generic words
+    // (/kent-county-council/county-council/...): it is the council's now.
+    if (council_slug.size() > committee_slug.size() && council_slug.ends_with("-" + committee_slug))
+        committee = Xapian::Query(Xapian::Query::OP_OR, committee, Xapian::Query(term(schema::kCommittee, council_slug)));
+    std::vector<Xapian::Query> terms = {committee, Xapian::Query(term(schema::kDate, date_digits(date)))};
     if (!council_slug.empty()) terms.emplace_back(term(schema::kCouncil, council_slug));
     return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
 }
