@@ -62,7 +62,7 @@ void print_structure(const DocumentStructure& d, std::ostream& out) {
     if (!d.actions.empty()) out << "\nActions:\n";
     for (const auto& a : d.actions) {
         out << "  minute " << (a.minute.empty() ? "?" : a.minute) << ": " << a.report_title << " - "
-            << a.officer << " - " << (a.status.empty() ? "?" : a.status) << " (p. " << a.page << ")\n";
+            << a.officer << " - " << (a.status == ActionStatus::kNotPrinted ? "?" : to_string(a.status)) << " (p. " << a.page << ")\n";
     }
     if (!d.reports.empty()) out << "\nReports:\n";
     for (const auto& r : d.reports) {

@@ -656,18 +656,18 @@ bool same_line(const std::string& visual, const std::string& text) {
 
 }  // namespace
 
-std::string fold_status(std::string_view printed) {
+ActionStatus fold_status(std::string_view printed) {
     std::string t = lower(printed);
-    if (t.find_first_not_of(" \n.-") == std::string::npos) return "";
+    if (t.find_first_not_of(" \n.-") == std::string::npos) return ActionStatus::kNotPrinted;
     if (t.find("not complete") != std::string::npos || t.find("incomplete") != std::string::npos)
-        return "open";
+        return ActionStatus::kOpen;
     static const char* complete[] = {"complete",     "closed",    "done",
                                      "achieved",     "resolved",  "no longer required",
                                      "not required", "withdrawn", "superseded"};
     for (const char* c : complete) {
-        if (t.find(c) != std::string::npos) return "complete";
+        if (t.find(c) != std::string::npos) return ActionStatus::kComplete;
     }
-    return "open";
+    return ActionStatus::kOpen;
 }
 
 std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageText>& pages,
@@ -731,3 +731,26 @@ std::vector<ActionRow> read_actions(const TextStream& s, const std::vector<PageT
 }
 
 }  // namespace minutebook::structure
+
+namespace minutebook {
+
+const char* to_string(ActionStatus status) {
+    switch (status) {
+        case ActionStatus::kOpen:
+            return "open";
+        case ActionStatus::kComplete:
+            return "complete";
+        case ActionStatus::kNotPrinted:
+            break;
+    }
+    return "";
+}
+
+std::optional<ActionStatus> parse_action_status(std::string_view text) {
+    for (ActionStatus s : {ActionStatus::kOpen, ActionStatus::kComplete}) {
+        if (text == to_string(s)) return s;
+    }
+    return std::nullopt;
+}
+
+}  // namespace minutebook

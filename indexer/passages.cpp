@@ -259,7 +259,7 @@ std::vector<Passage> passages_of(const FileInfo& file, const std::vector<PageTex
         p.meeting_date = optional_of(a.minutes_date);
         p.minute = optional_of(a.minute);
         if (!a.minute.empty()) p.cites = {a.minute};
-        p.status = optional_of(a.status);
+        p.status = optional_of(to_string(a.status));
         p.status_text = optional_of(a.status_text);
         p.officers = officers_in(a.officer);
         p.people = p.officers;

@@ -107,6 +107,14 @@ struct Minutes {
     int last_page = 0;
 };
 
+// An action's status, folded from the words its log prints ("Complete",
+// "Ongoing", "Not required").
+enum class ActionStatus { kNotPrinted, kOpen, kComplete };
+// "open", "complete"; "" for kNotPrinted.
+const char* to_string(ActionStatus status);
+// The inverse of to_string; nullopt for anything else.
+std::optional<ActionStatus> parse_action_status(std::string_view text);
+
 struct ActionRow {
     std::string minutes_date;  // ISO date of the minutes it comes from, "" when unknown
     std::string minute;        // minute number as printed, without the dot
@@ -114,7 +122,7 @@ struct ActionRow {
     std::string officer;       // canonical name, or as printed when not a person's name
     std::string action;
     std::string response;
-    std::string status;        // open|complete
+    ActionStatus status = ActionStatus::kNotPrinted;
     std::string status_text;   // the printed status word(s)
     int page = 0;
 };

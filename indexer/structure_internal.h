@@ -154,7 +154,7 @@ std::string decision_kind(std::string_view resolution);
 // longer required" -> "complete"; "On-going", "Ongoing", "In progress",
 // "Action Required", "See action 206" and any other non-empty text -> "open";
 // "" when nothing is printed.
-std::string fold_status(std::string_view printed);
+ActionStatus fold_status(std::string_view printed);
 
 // Minute numbers a text cites: "Minute 270", "minute 58 above refers",
 // "minutes 12 and 13".

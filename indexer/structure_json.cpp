@@ -69,7 +69,7 @@ nlohmann::json structure_to_json(const DocumentStructure& d) {
                                   {"officer", a.officer},
                                   {"action", a.action},
                                   {"response", a.response},
-                                  {"status", or_null(a.status)},
+                                  {"status", or_null(to_string(a.status))},
                                   {"status_text", a.status_text},
                                   {"page", a.page}});
     }

@@ -51,7 +51,7 @@ std::vector<std::string> rows_of(const std::vector<PageText>& pages) {
     std::vector<std::string> out;
     for (const auto& a : understand(pages).actions) {
         out.push_back(a.minutes_date + "|" + a.minute + "|" + a.report_title + "|" + a.officer +
-                      "|" + a.status_text + "|" + a.status + "|" + std::to_string(a.page));
+                      "|" + a.status_text + "|" + to_string(a.status) + "|" + std::to_string(a.page));
     }
     return out;
 }

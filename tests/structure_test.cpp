@@ -154,7 +154,7 @@ TEST_CASE("action statuses fold to open or complete", "[structure]") {
     };
     for (const auto& c : cases) {
         INFO(c.printed);
-        CHECK(fold_status(c.printed) == c.folded);
+        CHECK(std::string(to_string(fold_status(c.printed))) == c.folded);
     }
 }
 
@@ -945,4 +945,11 @@ TEST_CASE("the reason a file gave no minute items has one name each way", "[stru
     FileFindings findings;
     make_passages(FileInfo{"letter.pdf", "l1"}, pages_of({"Dear Resident,\nThe bins are collected on Tuesdays.\n"}), &findings);
     CHECK(findings.pages_only == "no minutes header, agenda or report recognised");
+}
+
+TEST_CASE("an action's status has one name each way", "[structure][actions]") {
+    for (ActionStatus s : {ActionStatus::kOpen, ActionStatus::kComplete}) CHECK(parse_action_status(to_string(s)) == s);
+    CHECK(std::string(to_string(ActionStatus::kNotPrinted)).empty());
+    CHECK_FALSE(parse_action_status("Completed"));
+    CHECK_FALSE(parse_action_status(""));
 }
