@@ -294,8 +294,9 @@ TEST_CASE("attendance, chair and status of other councils' minutes are read in t
 // A clerk sees which papers the archive knows only as pages: the commission
 // minutes of Chicago's Special Service Area 21 (a header over bullet points,
 // no item headings) and Horsley Parish Council's minutes (a text layer of
-// garbled glyphs) beside minutes of Lincoln Township and Garelochhead
-// Community Council that are understood.
+// garbled glyphs, read here without OCR, which would recover its words)
+// beside minutes of Lincoln Township and Garelochhead Community Council that
+// are understood.
 TEST_CASE("index and stats list the files known only as pages, and count each body's meetings and items",
           "[councils][stats]") {
     const fs::path dir = labelled_dir_or_skip();
