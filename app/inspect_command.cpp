@@ -99,7 +99,7 @@ int run_inspect(const std::vector<std::string>& argv) {
     DocumentStructure d = r.ok() ? understand(r.pages) : DocumentStructure{};
     // What the index would make of it: known only as pages, and why.
     FileFindings findings;
-    if (r.ok()) make_passages(FileInfo{std::filesystem::path(path).filename().string(), r.sha256}, r.pages, &findings);
+    if (r.ok()) make_passages(FileInfo{std::filesystem::path(path).filename().string(), r.sha256}, r.pages, d, &findings);
     if (args.flag("json")) {
         nlohmann::json j = structure_to_json(d);
         j["file"] = std::filesystem::path(path).filename().string();

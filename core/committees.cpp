@@ -58,22 +58,16 @@ std::string canonical_committee(std::string_view raw) {
     if (istarts_with(s, "the ")) s = trim(s.substr(4));
     // "A Regular Meeting of the La Habra Heights City Council", "Special
     // Meeting of the Board of Trustees": the kind of meeting goes.
-    for (std::string_view article : {"a ", "an "}) {
-        if (istarts_with(s, article)) {
-            for (std::string_view kind : kMeetingKinds) {
-                std::string_view rest = s.substr(article.size());
-                if (istarts_with(rest, kind) && rest.size() > kind.size() && rest[kind.size()] == ' ' &&
-                    istarts_with(trim(rest.substr(kind.size())), "meeting of ")) {
-                    s = trim(rest);
-                    break;
-                }
-            }
+    {
+        std::string_view lead = s;
+        for (std::string_view article : {"a ", "an "}) {
+            if (istarts_with(lead, article)) lead = trim(lead.substr(article.size()));
         }
-    }
-    for (std::string_view kind : kMeetingKinds) {
-        if (istarts_with(s, kind) && s.size() > kind.size() && s[kind.size()] == ' ' &&
-            istarts_with(trim(s.substr(kind.size())), "meeting of ")) {
-            s = trim(trim(s.substr(kind.size())).substr(std::string_view("meeting of ").size()));
+        for (std::string_view kind : kMeetingKinds) {
+            if (!istarts_with(lead, kind) || lead.size() <= kind.size() || lead[kind.size()] != ' ') continue;
+            std::string_view rest = trim(lead.substr(kind.size()));
+            if (!istarts_with(rest, "meeting of ")) continue;
+            s = trim(rest.substr(std::string_view("meeting of ").size()));
             if (istarts_with(s, "the ")) s = trim(s.substr(4));
             break;
         }

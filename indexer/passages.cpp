@@ -334,7 +334,11 @@ std::vector<Passage> passages_of(const FileInfo& file, const std::vector<PageTex
 
 std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
                                    FileFindings* findings) {
-    const DocumentStructure doc = understand(pages);
+    return make_passages(file, pages, understand(pages), findings);
+}
+
+std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
+                                   const DocumentStructure& doc, FileFindings* findings) {
     std::string named = doc.meeting ? canonical_council(doc.meeting->council) : "";
     for (const auto& m : doc.minutes) {
         if (named.empty()) named = canonical_council(m.meeting.council);

@@ -9,6 +9,8 @@
 
 namespace minutebook {
 
+struct DocumentStructure;
+
 struct FileInfo {
     std::string file;     // path relative to the indexed root, or the file's name
     std::string file_id;  // SHA-256 of its bytes
@@ -38,5 +40,8 @@ struct FileFindings {
 // what they did not claim. `findings`, when given, receives what else was learnt.
 std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
                                    FileFindings* findings = nullptr);
+// The same for pages already understood: `doc` is understand(pages).
+std::vector<Passage> make_passages(const FileInfo& file, const std::vector<PageText>& pages,
+                                   const DocumentStructure& doc, FileFindings* findings);
 
 }  // namespace minutebook

@@ -439,12 +439,15 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         part.last_page = s.lines[span.end - 1].page;
         part.title = s.lines[span.begin].text;
         if (part.kind == PartKind::kMinutes) {
-            MinutesFinding finding = MinutesFinding::kNoItems;
+            MinutesFinding finding;
             Minutes m = read_minutes(s, pages, span, names, finding);
-            // Items anywhere in the file say most; a doubtful sequence says more than nothing.
-            if (doc.minutes_finding != MinutesFinding::kItems &&
-                (finding != MinutesFinding::kNoItems || doc.minutes_finding == MinutesFinding::kNoHeader))
-                doc.minutes_finding = finding;
+            // Items anywhere in the file say most, then a doubtful sequence, then a header alone.
+            auto rank = [](MinutesFinding f) {
+                return f == MinutesFinding::kItems ? 3 : f == MinutesFinding::kBelowConfidence ? 2
+                                                     : f == MinutesFinding::kNoItems        ? 1
+                                                                                             : 0;
+            };
+            if (rank(finding) > rank(doc.minutes_finding)) doc.minutes_finding = finding;
             if (m.items.empty() && m.meeting.date.empty()) continue;
             m.meeting.council = council_above(s, span.begin, m.meeting.council);
             if (m.meeting.council.empty()) m.meeting.council = council_named_by(m.meeting.committee);

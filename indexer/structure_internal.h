@@ -146,6 +146,10 @@ bool sequence_trusted(const std::vector<ItemCandidate>& candidates, const std::v
 // ...", "... were approved as an accurate record".
 bool opens_resolution(std::string_view line);
 
+// A resolution from its opening line to its item's end: its text, its
+// lettered or numbered points ("a) Approve ..."), its decision kind.
+Resolution read_resolution(const std::vector<std::string>& lines);
+
 // The decision kind of a resolution's words: approved, agreed, noted,
 // commented, endorsed, deferred, rejected or other.
 std::string decision_kind(std::string_view resolution);
@@ -153,7 +157,7 @@ std::string decision_kind(std::string_view resolution);
 // An action's printed status folded: "Completed", "Complete", "Closed", "No
 // longer required" -> "complete"; "On-going", "Ongoing", "In progress",
 // "Action Required", "See action 206" and any other non-empty text -> "open";
-// "" when nothing is printed.
+// kNotPrinted when nothing is printed.
 ActionStatus fold_status(std::string_view printed);
 
 // Minute numbers a text cites: "Minute 270", "minute 58 above refers",
