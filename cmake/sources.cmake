@@ -21,6 +21,8 @@ set(MINUTEBOOK_STRUCTURE_SOURCES
   ${_root}/indexer/text_stream.cpp
   ${_root}/indexer/minutes.cpp
   ${_root}/indexer/resolutions.cpp
+  ${_root}/indexer/decisions.cpp
+  ${_root}/indexer/motions.cpp
   ${_root}/indexer/minute_sequence.cpp
   ${_root}/indexer/minutes_header.cpp
   ${_root}/indexer/attendance.cpp

@@ -743,10 +743,17 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         if (paragraphs.size() >= 3 && (opens_meeting(paragraphs.front()) || prose(paragraphs))) heads.clear();
         else paragraphs.clear();
     }
+    const std::vector<std::string> own = own_names_of(mins.meeting);
+    std::vector<std::string> attendees;
+    for (const auto* list : {&mins.attendance.present, &mins.attendance.in_attendance, &mins.attendance.absent,
+                             &mins.attendance.apologies})
+        attendees.insert(attendees.end(), list->begin(), list->end());
+    if (!mins.attendance.chair.empty()) attendees.push_back(mins.attendance.chair);
     for (auto& item : paragraphs) {
         // A US paragraph decides in its own words: "Approved ... after motion".
         std::string all = item.title + "\n" + item.body;
         if (opens_resolution(all)) item.resolution = read_resolution({all});
+        read_decision(all, own, attendees, item);
         item.minute_refs = minute_references(item.body);
         people_in(item.title + "\n" + item.body, item.people, names);
         mins.items.push_back(std::move(item));
@@ -776,6 +783,10 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
             item.resolution = read_resolution({body_lines.begin() + static_cast<long>(b), body_lines.end()});
             break;
         }
+        // A numbered paragraph's first line is its title: "3. The minutes ... were accepted".
+        // A heading is a sentence of its own, unless the body goes on with it.
+        const bool goes_on = !item.body.empty() && std::islower(static_cast<unsigned char>(item.body[0]));
+        read_decision(item.title + (goes_on ? "\n" : "\n\n") + item.body, own, attendees, item);
         item.minute_refs = minute_references(item.body);
         item.minute_refs.erase(std::remove(item.minute_refs.begin(), item.minute_refs.end(), item.number),
                                item.minute_refs.end());

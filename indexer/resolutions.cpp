@@ -48,36 +48,46 @@ bool opens_resolution(std::string_view line) {
 }
 
 std::string decision_kind(std::string_view resolution) {
-    std::string t = lower(resolution);
-    size_t start = t.find("resolved");
-    if (start == std::string::npos) start = 0;
-    // The earliest verb after "resolved" decides: "to note and comment" is noted.
-    struct Verb {
-        const char* stem;
-        const char* kind;
-    };
-    static const Verb verbs[] = {
-        {"not approve", "rejected"}, {"not agree", "rejected"}, {"not to approve", "rejected"},
-        {"not to agree", "rejected"},   {"reject", "rejected"},
-        {"refuse", "rejected"},      {"was lost", "rejected"},    {"defer", "deferred"},
-        {"postpone", "deferred"},    {"accurate record", "approved"}, {"correct record", "approved"},
-        {"true record", "approved"}, {"approv", "approved"},      {"endors", "endorsed"},
-        // Decisions to act: "To commission a Universal 0-19 HCP", "to adopt the strategy".
-        {"to commission", "approved"}, {"to adopt", "approved"},   {"to delegate", "agreed"},
-        {"agree", "agreed"},         {"comment", "commented"},    {"note", "noted"},
-    };
-    size_t best = std::string::npos;
-    std::string kind = "other";
-    for (const auto& v : verbs) {
-        size_t p = t.find(v.stem, start);
-        if (p != std::string::npos && (best == std::string::npos || p < best)) {
-            best = p;
-            kind = v.kind;
+    const std::vector<WordAt> w = words_at(resolution);
+    size_t first = 0;
+    while (first < w.size() && w[first].lower != "resolved") ++first;
+    if (first == w.size()) first = 0;
+    const size_t start = w.empty() ? 0 : w[first].offset;
+    // The earliest verb after "resolved" decides: "to note and comment" is
+    // noted. Whole words, never parts of one: "disapproved" is not approved.
+    auto starts = [](const std::string& word, std::string_view stem) { return word.rfind(stem, 0) == 0; };
+    for (size_t i = first; i < w.size(); ++i) {
+        const std::string& t = w[i].lower;
+        const std::string prev = i > 0 ? w[i - 1].lower : "";
+        const std::string prev2 = i > 1 ? w[i - 2].lower : "";
+        const bool negated = prev == "not" || (prev == "to" && prev2 == "not");
+        const char* kind = nullptr;
+        if (starts(t, "disapprov") || starts(t, "disagree") || starts(t, "reject") || starts(t, "refus") ||
+            (t == "lost" && prev == "was")) {
+            kind = "rejected";
+        } else if (starts(t, "approv") || starts(t, "agree")) {
+            kind = negated ? "rejected" : starts(t, "approv") ? "approved" : "agreed";
+        } else if (starts(t, "defer") || starts(t, "postpon")) {
+            kind = "deferred";
+        } else if (t == "record" && (prev == "accurate" || prev == "correct" || prev == "true")) {
+            kind = "approved";
+        } else if (starts(t, "endors")) {
+            kind = "endorsed";
+        } else if (prev == "to" && (t == "commission" || starts(t, "adopt"))) {
+            // Decisions to act: "To commission a Universal 0-19 HCP", "to adopt the strategy".
+            kind = "approved";
+        } else if (prev == "to" && starts(t, "delegat")) {
+            kind = "agreed";
+        } else if (starts(t, "comment")) {
+            kind = "commented";
+        } else if (t == "note" || t == "noted" || t == "notes" || t == "noting") {
+            kind = "noted";
         }
+        if (!kind) continue;
+        // Verbs far into the text describe something else than the decision.
+        return w[i].offset - start > 400 ? "other" : kind;
     }
-    // Verbs far into the text describe something else than the decision.
-    if (best != std::string::npos && best - start > 400) kind = "other";
-    return kind;
+    return "other";
 }
 
 std::vector<std::string> minute_references(std::string_view text) {

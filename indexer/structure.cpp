@@ -331,6 +331,27 @@ bool parse_minutes_status(std::string_view text, MinutesStatus* status) {
     return false;
 }
 
+const char* to_string(MotionResult result) {
+    switch (result) {
+        case MotionResult::kCarried:
+            return "carried";
+        case MotionResult::kFailed:
+            return "failed";
+        case MotionResult::kWithdrawn:
+            return "withdrawn";
+        case MotionResult::kNotStated:
+            break;
+    }
+    return "";
+}
+
+std::optional<MotionResult> parse_motion_result(std::string_view text) {
+    for (MotionResult r : {MotionResult::kCarried, MotionResult::kFailed, MotionResult::kWithdrawn}) {
+        if (text == to_string(r)) return r;
+    }
+    return std::nullopt;
+}
+
 const char* to_string(MinutesFinding finding) {
     switch (finding) {
         case MinutesFinding::kItems:
@@ -513,7 +534,20 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         canon(m.attendance.in_attendance);
         canon(m.attendance.absent);
         if (!m.attendance.chair.empty()) m.attendance.chair = registry.canonical(m.attendance.chair);
-        for (auto& item : m.items) canon(item.people);
+        for (auto& item : m.items) {
+            canon(item.people);
+            // Movers and voters as the attendance names them; a post
+            // ("Vice Chair") stays as printed.
+            for (auto& motion : item.motions) {
+                for (auto* who : {&motion.moved_by, &motion.seconded_by}) {
+                    std::string c = who->empty() ? "" : registry.canonical(*who);
+                    if (!c.empty()) *who = c;
+                }
+                for (auto* side : {&motion.votes_for, &motion.against, &motion.abstain, &motion.absent}) {
+                    if (*side) canon((*side)->names);
+                }
+            }
+        }
     }
     for (auto& r : doc.reports) {
         canon(r.officers);

@@ -39,10 +39,42 @@ struct Part {
     int last_page = 0;
 };
 
+// A decision of the meeting, as its minutes record it.
 struct Resolution {
     std::string kind;                 // approved|agreed|noted|commented|endorsed|deferred|rejected|other
     std::string text;                 // from "It was resolved" / "RESOLVED" to the item's end
     std::vector<std::string> points;  // lettered or numbered points, as printed ("a) Approve ...")
+    // The resolution's own number as printed ("2021-07", "R-12", "15-3"),
+    // "" when none: "Resolution 2021-07", "RESOLUTION NO. 15-3".
+    std::string number;
+};
+
+// The outcome of a motion as the minutes state it.
+enum class MotionResult { kNotStated, kCarried, kFailed, kWithdrawn };
+// "carried", "failed", "withdrawn"; "" for kNotStated.
+const char* to_string(MotionResult result);
+std::optional<MotionResult> parse_motion_result(std::string_view text);
+
+// One side of a vote: the names a roll call gives, or a printed count.
+struct VoteSide {
+    std::vector<std::string> names;  // canonical names of attendees, as the roll call orders them
+    int count = 0;                   // names.size() for a roll call; the printed count otherwise
+};
+
+// A motion put to the meeting: a proposal seconded, supported or voted on
+// ("Moved by X, seconded by Y", "Proposed X, seconded Y", "A motion by X and
+// supported by Y to ...", "MOTION: X / SECOND: Y"), with its result and vote
+// ("Motion carried 5-0", "Ayes: A, B. Nays: none. Absent: C.").
+struct Motion {
+    // The meeting's attendee's canonical name, or the post as printed
+    // ("Vice Chair", "Convenor") when only that is; "" when not printed.
+    std::string moved_by;
+    std::string seconded_by;
+    MotionResult result = MotionResult::kNotStated;
+    // Each side of the vote, nullopt when the minutes do not state it;
+    // "unanimously" gives against a count of 0.
+    std::optional<VoteSide> votes_for, against, abstain, absent;
+    std::string text;  // the words that record it
 };
 
 struct MinuteItem {
@@ -54,6 +86,7 @@ struct MinuteItem {
     // Offset in `body` where each page from first_page to last_page begins.
     std::vector<size_t> page_starts;
     std::optional<Resolution> resolution;
+    std::vector<Motion> motions;           // in the order printed: an amendment before the motion
     std::vector<std::string> minute_refs;  // other minutes it cites: "270", "58"
     std::vector<std::string> people;       // canonical names mentioned with a title
 };

@@ -154,6 +154,56 @@ Resolution read_resolution(const std::vector<std::string>& lines);
 // commented, endorsed, deferred, rejected or other.
 std::string decision_kind(std::string_view resolution);
 
+// ---- Decisions and motions in any council's wording (decisions.cpp, motions.cpp) ----
+
+// A word of a text: as printed, in ASCII lower case, and where it starts.
+struct WordAt {
+    std::string raw;
+    std::string lower;
+    size_t offset = 0;
+};
+// The words of a text: letters, digits, hyphens and apostrophes inside a word.
+std::vector<WordAt> words_at(std::string_view text);
+
+// A text's sentences: its lines joined (a word hyphenated across lines
+// mended), cut after ".", ";", "?" or "!" before a space (not after "Mr.",
+// "Cllr." or an initial) and at bullets.
+std::vector<std::string> sentences_of(std::string_view text);
+
+// The verb by which a sentence records a decision of the meeting, and its
+// place among the sentence's words (words_at).
+struct DecisionVerb {
+    std::string verb;  // "agreed", "approved", ... in lower case
+    size_t word = 0;
+    bool negated = false;  // "was not agreed"
+};
+// The decision a sentence records, when it records one of this meeting:
+// "It was agreed", "RESOLVED that", "The Board accepted the application",
+// "GCC members agreed", "The minutes were accepted as a true record",
+// "Approved by roll call vote ...", "Motion carried", "all Board members
+// were in agreement". Not: an undertaking ("Cllr Freeman agreed to email"),
+// a progress line or earlier decision ("has been agreed", "had previously
+// been agreed", "as agreed"), a future or condition ("to be approved", "if
+// approved", "once the council agreed"), another body's decision ("were
+// approved by Argyll & Bute Council", "SCC agreed to this", "At that
+// meeting, Members agreed"). `own_names` are the names the meeting's body
+// goes by, as own_names_of gives.
+std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::vector<std::string>& own_names);
+// The names the meeting's body goes by: its council's and committee's
+// names and their initials ("GCC" for "Garelochhead Community Council").
+std::vector<std::string> own_names_of(const Meeting& meeting);
+
+// The motions a minute item's text records, in order, with their movers,
+// seconders, results and votes; people resolved to `attendees` (canonical
+// names of those at the meeting). Votes name attendees only.
+std::vector<Motion> motions_in(std::string_view text, const std::vector<std::string>& attendees);
+
+// Reads a minute item's motions and, unless `item` already has a
+// resolution ("RESOLVED ..."), its decision in any other wording
+// (decision_verb) or a seconded or voted motion.
+void read_decision(std::string_view text, const std::vector<std::string>& own_names,
+                   const std::vector<std::string>& attendees, MinuteItem& item);
+
 // An action's printed status folded: "Completed", "Complete", "Closed", "No
 // longer required" -> "complete"; "On-going", "Ongoing", "In progress",
 // "Action Required", "See action 206" and any other non-empty text -> "open";
