@@ -57,6 +57,15 @@ void print_structure(const DocumentStructure& d, std::ostream& out) {
             out << "  " << (i.number.empty() ? "" : i.number + ". ") << i.title << " (" << pages_of(i.first_page, i.last_page) << ")";
             if (i.resolution) out << " -> " << i.resolution->kind;
             out << "\n";
+            for (const auto& motion : i.motions) {
+                out << "      motion:";
+                if (!motion.moved_by.empty()) out << " moved " << motion.moved_by;
+                if (!motion.seconded_by.empty()) out << ", seconded " << motion.seconded_by;
+                if (motion.result != MotionResult::kNotStated) out << ", " << to_string(motion.result);
+                if (motion.votes_for && motion.against)
+                    out << " " << motion.votes_for->count << "-" << motion.against->count;
+                out << "\n";
+            }
         }
     }
     if (!d.actions.empty()) out << "\nActions:\n";

@@ -37,6 +37,12 @@ Options (each also as --name=value):
   --person NAME       passages naming this person
   --decision KIND     approved, agreed, noted, commented, endorsed,
                       deferred, rejected, other
+  --result RESULT     minute items whose motion was carried, failed or
+                      withdrawn
+  --moved-by NAME     minute items with a motion this person moved
+  --voted-for NAME    minute items where this person is named voting for a
+                      motion (a roll call or vote block)
+  --voted-against NAME  ... voting against one
   --type TYPE         minute, action, report, agenda, page
   --status STATUS     actions: open, complete
   --sort ORDER        relevance (default) or date (newest first)
@@ -103,6 +109,9 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
         if (p.meeting_date) add(*p.meeting_date);
         if (p.minute) add("minute " + *p.minute);
         if (p.decision) add("decision: " + p.decision->kind);
+        for (const auto& m : p.motions) {
+            if (m.result != MotionResult::kNotStated) add(std::string("motion ") + to_string(m.result));
+        }
         out << facts << "\n   " << p.primary().file << ", page " << r.page;
         if (p.locations.size() > 1) out << " (and " << p.locations.size() - 1 << " more)";
         out << "\n   " << terminal_snippet(r.snippet, tty) << "\n\n";
@@ -113,7 +122,8 @@ void print_results(const SearchResponse& response, std::ostream& out, bool tty) 
 
 int run_search(const std::vector<std::string>& argv) {
     Args args(argv, {{"db", "vocabulary", "exact-count", "limit", "offset", "council", "committee", "from", "to", "officer", "person",
-                      "decision", "type", "status", "sort", "like"},
+                      "decision", "type", "status", "sort", "like", "result", "moved-by", "voted-for",
+                      "voted-against"},
                      {"json", "help"}});
     if (args.flag("help")) {
         std::cout << kHelp;
@@ -134,6 +144,10 @@ int run_search(const std::vector<std::string>& argv) {
     request.status = args.value("status");
     request.sort = args.value("sort").value_or("relevance");
     request.like = args.value("like");
+    request.result = args.value("result");
+    request.moved_by = args.value("moved-by");
+    request.voted_for = args.value("voted-for");
+    request.voted_against = args.value("voted-against");
 
     IndexLocation location = index_location(args);
     index_bundled_archive_if_missing(location);

@@ -184,6 +184,66 @@ std::optional<std::string> optional_string(const json& object, const char* name)
 
 }  // namespace
 
+const char* to_string(MotionResult result) {
+    switch (result) {
+        case MotionResult::kCarried:
+            return "carried";
+        case MotionResult::kFailed:
+            return "failed";
+        case MotionResult::kWithdrawn:
+            return "withdrawn";
+        case MotionResult::kNotStated:
+            break;
+    }
+    return "";
+}
+
+std::optional<MotionResult> parse_motion_result(std::string_view text) {
+    for (MotionResult r : {MotionResult::kCarried, MotionResult::kFailed, MotionResult::kWithdrawn}) {
+        if (text == to_string(r)) return r;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+json side_json(const std::optional<VoteSide>& side) {
+    if (!side) return nullptr;
+    return {{"count", side->count}, {"names", side->names}};
+}
+
+std::optional<VoteSide> side_from_json(const json& j) {
+    if (!j.is_object()) return std::nullopt;
+    return VoteSide{j.value("names", std::vector<std::string>{}), j.value("count", 0)};
+}
+
+json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+}  // namespace
+
+json motion_json(const Motion& m) {
+    return {{"moved_by", or_null(m.moved_by)},    {"seconded_by", or_null(m.seconded_by)},
+            {"result", or_null(to_string(m.result))}, {"for", side_json(m.votes_for)},
+            {"against", side_json(m.against)},    {"abstain", side_json(m.abstain)},
+            {"absent", side_json(m.absent)}};
+}
+
+Motion motion_from_json(const json& j) {
+    Motion m;
+    auto text = [&](const char* name) {
+        auto it = j.find(name);
+        return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
+    };
+    m.moved_by = text("moved_by");
+    m.seconded_by = text("seconded_by");
+    m.result = parse_motion_result(text("result")).value_or(MotionResult::kNotStated);
+    m.votes_for = side_from_json(j.value("for", json()));
+    m.against = side_from_json(j.value("against", json()));
+    m.abstain = side_from_json(j.value("abstain", json()));
+    m.absent = side_from_json(j.value("absent", json()));
+    return m;
+}
+
 std::string to_document_data(const Passage& p) {
     json locations = json::array();
     for (const auto& l : p.locations) {
@@ -194,7 +254,12 @@ std::string to_document_data(const Passage& p) {
                              {"pack_date", l.pack_date}});
     }
     json decision = nullptr;
-    if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
+    if (p.decision) {
+        decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
+        if (!p.decision->number.empty()) decision["number"] = p.decision->number;
+    }
+    json motions = json::array();
+    for (const auto& m : p.motions) motions.push_back(motion_json(m));
     json data = {{"key", p.key},
                  {"type", to_string(p.type)},
                  {"part", to_string(p.part)},
@@ -204,6 +269,7 @@ std::string to_document_data(const Passage& p) {
                  {"meeting_date", optional_json(p.meeting_date)},
                  {"minute", optional_json(p.minute)},
                  {"decision", decision},
+                 {"motions", motions},
                  {"status", optional_json(p.status)},
                  {"status_text", optional_json(p.status_text)},
                  {"officers", p.officers},
@@ -232,7 +298,11 @@ Passage from_document_data(const std::string& data) {
     p.meeting_date = optional_string(j, "meeting_date");
     p.minute = optional_string(j, "minute");
     if (j.contains("decision") && j["decision"].is_object()) {
-        p.decision = Decision{j["decision"].value("kind", "other"), j["decision"].value("text", "")};
+        p.decision = Decision{j["decision"].value("kind", "other"), j["decision"].value("text", ""),
+                              j["decision"].value("number", "")};
+    }
+    if (auto it = j.find("motions"); it != j.end() && it->is_array()) {
+        for (const auto& m : *it) p.motions.push_back(motion_from_json(m));
     }
     p.status = optional_string(j, "status");
     p.status_text = optional_string(j, "status_text");

@@ -40,10 +40,46 @@ inline constexpr PartKind kPartKinds[] = {PartKind::kAgenda,     PartKind::kMinu
 const char* to_string(PartKind kind);
 std::optional<PartKind> parse_part_kind(std::string_view text);
 
+// The outcome of a motion as the minutes state it.
+enum class MotionResult { kNotStated, kCarried, kFailed, kWithdrawn };
+// "carried", "failed", "withdrawn"; "" for kNotStated.
+const char* to_string(MotionResult result);
+std::optional<MotionResult> parse_motion_result(std::string_view text);
+
+// One side of a vote: the names a roll call gives, or a printed count.
+struct VoteSide {
+    std::vector<std::string> names;  // canonical names of attendees, as the roll call orders them
+    int count = 0;                   // names.size() for a roll call; the printed count otherwise
+};
+
+// A motion put to the meeting: a proposal seconded, supported or voted on
+// ("Moved by X, seconded by Y", "Proposed X, seconded Y", "A motion by X and
+// supported by Y to ...", "MOTION: X / SECOND: Y"), with its result and vote
+// ("Motion carried 5-0", "Ayes: A, B. Nays: none. Absent: C.").
+struct Motion {
+    // The meeting's attendee's canonical name, or the post as printed
+    // ("Vice Chair", "Convenor") when only that is; "" when not printed.
+    std::string moved_by;
+    std::string seconded_by;
+    MotionResult result = MotionResult::kNotStated;
+    // Each side of the vote, nullopt when the minutes do not state it;
+    // "unanimously" gives against a count of 0.
+    std::optional<VoteSide> votes_for, against, abstain, absent;
+    std::string text;  // the words that record it
+};
+
 struct Decision {
     std::string kind;  // approved|agreed|noted|commented|endorsed|deferred|rejected|other
     std::string text;  // the resolution's words
+    // The resolution's own number as printed ("2021-07", "R-12"), "" when none.
+    std::string number;
 };
+
+// A motion as the JSON contract's extension gives it: {"moved_by",
+// "seconded_by", "result", "for", "against", "abstain", "absent"}, each
+// side null (not stated) or {"count", "names"}.
+nlohmann::json motion_json(const Motion& motion);
+Motion motion_from_json(const nlohmann::json& j);
 
 struct Passage {
     // What the passage is, e.g. "minute/<council-slug>/<committee-slug>/<date>/<number>";
@@ -57,6 +93,7 @@ struct Passage {
     std::optional<std::string> meeting_date;  // ISO date the passage records
     std::optional<std::string> minute;        // minute number as printed
     std::optional<Decision> decision;
+    std::vector<Motion> motions;              // minute items: the motions put, in order printed
     std::optional<std::string> status;        // actions: open|complete
     std::optional<std::string> status_text;   // actions: the printed status word
     std::vector<std::string> officers;        // canonical names

@@ -25,6 +25,13 @@ inline constexpr std::string_view kDecision = "XK";      // decision kind: appro
 inline constexpr std::string_view kOfficer = "XO";       // officer slug (helen-gregg), one per officer
 inline constexpr std::string_view kPerson = "XP";        // person slug, officers and councillors
 inline constexpr std::string_view kStatus = "XS";        // action status: open|complete
+inline constexpr std::string_view kMovedBy = "XW";       // person slug of a motion's mover
+inline constexpr std::string_view kSecondedBy = "XE";    // person slug of a motion's seconder
+inline constexpr std::string_view kVotedFor = "XG";      // person slug named for a motion in a roll call or vote block
+inline constexpr std::string_view kVotedAgainst = "XH";  // person slug named against
+inline constexpr std::string_view kAbstained = "XZ";     // person slug named abstaining
+inline constexpr std::string_view kResolution = "XQ";    // a numbered resolution's number, folded (2021-07)
+inline constexpr std::string_view kResult = "XU";        // motion result: carried|failed|withdrawn (every motion's)
 inline constexpr std::string_view kAmount = "XV";        // sums of money: XV<digits>:<leading digits> (core/money.h amount_terms)
 inline constexpr std::string_view kOcr = "XR";           // XRocr when the text came from OCR
 inline constexpr std::string_view kSample = "XB";        // sample bucket: 2 hex digits of SHA-256(group key), 00..ff
@@ -49,6 +56,7 @@ inline constexpr unsigned kSlotFirstPage = 7;  // first page, sortable_serialise
 inline constexpr unsigned kSlotGroup = 8;      // what people cite: results collapse on it (a report's sections share one)
 inline constexpr unsigned kSlotPrior = 9;      // prior weight in [0,1], sortable_serialise()d: substantive items above procedural ones
 inline constexpr unsigned kSlotCouncil = 10;   // canonical council name
+inline constexpr unsigned kSlotResult = 11;    // result of the item's last motion with one stated: result facet
 // Multi-valued facets get a fixed run of slots each, so that Xapian's
 // built-in ValueCountMatchSpy (the one the remote backend knows) can count
 // them: the i-th officer of a passage goes in multi_slot(kSlotOfficer0,

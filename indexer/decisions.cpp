@@ -332,10 +332,35 @@ std::string kind_of(const std::string& sentence, const DecisionVerb& v) {
 
 }  // namespace
 
+std::string resolution_number(std::string_view text) {
+    if (find_ci(text, "resolution") == std::string_view::npos) return "";
+    // "RESOLUTION NO. 15-3", "Resolution #2021-07", "Resolution 2021-07":
+    // a number with a dash or slash unless "No." or "#" says it is one.
+    static const std::regex re(
+        R"(\bresolution\s+(?:(?:no\.?|number|#)\s*([a-z]{0,3}-?\d{1,4}(?:[-/.]\d{1,4})*)|([a-z]{0,3}-?\d{1,4}[-/]\d{1,4}(?:[-/]\d{1,4})*))\b)",
+        std::regex::icase);
+    std::match_results<std::string_view::const_iterator> m;
+    if (!std::regex_search(text.begin(), text.end(), m, re)) return "";
+    return m[1].matched ? m[1].str() : m[2].str();
+}
+
 void read_decision(std::string_view text, const std::vector<std::string>& own_names,
                    const std::vector<std::string>& attendees, MinuteItem& item) {
     item.motions = motions_in(text, attendees);
-    if (item.resolution) return;
+    const std::string number = resolution_number(text);
+    if (item.resolution) {
+        item.resolution->number = number;
+        return;
+    }
+    // A numbered resolution is a decision wherever the minutes print it.
+    if (!number.empty()) {
+        Resolution r;
+        r.text = std::string(text.substr(0, std::min<size_t>(text.size(), 600)));
+        r.kind = decision_kind(text);
+        r.number = number;
+        item.resolution = std::move(r);
+        // Its wording, when recognised, gives a better text and kind below.
+    }
     const std::vector<std::string> sentences = sentences_of(text);
     for (size_t i = 0; i < sentences.size(); ++i) {
         auto v = decision_verb(sentences[i], own_names);
@@ -343,6 +368,7 @@ void read_decision(std::string_view text, const std::vector<std::string>& own_na
         Resolution r;
         r.text = sentences[i];
         r.kind = kind_of(sentences[i], *v);
+        r.number = number;
         item.resolution = std::move(r);
         return;
     }
@@ -351,6 +377,7 @@ void read_decision(std::string_view text, const std::vector<std::string>& own_na
     // Second by Y".
     for (const Motion& m : item.motions) {
         if (m.seconded_by.empty() && m.result == MotionResult::kNotStated && !m.votes_for) continue;
+        if (!number.empty()) return;  // the numbered resolution above
         Resolution r;
         r.text = m.text;
         if (m.result == MotionResult::kFailed) {

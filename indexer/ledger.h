@@ -34,9 +34,10 @@ namespace minutebook {
 // bucket terms, core/schema.h kSample; 3: officers and people after the 16th
 // in value slots, core/schema.h kSlotPersonMore0; 4: councils, in keys,
 // terms and a value slot, core/schema.h kCouncil; 5: minutes of any
-// council's papers recognised, and the ledger's pages_only); a file indexed
+// council's papers recognised, and the ledger's pages_only; 6: decisions
+// in any wording, motions and votes, core/schema.h kMovedBy ...); a file indexed
 // in an older format is read again by the next run.
-inline constexpr int kIndexFormat = 5;
+inline constexpr int kIndexFormat = 6;
 
 struct LedgerEntry {
     std::string path;    // as shown and stored in locations: relative to its root (the key)

@@ -232,7 +232,10 @@ std::vector<Passage> passages_of(const FileInfo& file, const std::vector<PageTex
             p.committee = optional_of(committee);
             p.meeting_date = optional_of(m.meeting.date);
             p.minute = optional_of(item.number);
-            if (item.resolution) p.decision = Decision{item.resolution->kind, item.resolution->text};
+            if (item.resolution)
+                p.decision = Decision{item.resolution->kind, item.resolution->text, item.resolution->number};
+            p.motions = item.motions;
+            for (auto& motion : p.motions) motion.text.clear();  // the passage's text holds it
             p.people = item.people;
             p.cites = item.minute_refs;
             p.locations.push_back(location(ctx, item.first_page, item.last_page));

@@ -331,27 +331,6 @@ bool parse_minutes_status(std::string_view text, MinutesStatus* status) {
     return false;
 }
 
-const char* to_string(MotionResult result) {
-    switch (result) {
-        case MotionResult::kCarried:
-            return "carried";
-        case MotionResult::kFailed:
-            return "failed";
-        case MotionResult::kWithdrawn:
-            return "withdrawn";
-        case MotionResult::kNotStated:
-            break;
-    }
-    return "";
-}
-
-std::optional<MotionResult> parse_motion_result(std::string_view text) {
-    for (MotionResult r : {MotionResult::kCarried, MotionResult::kFailed, MotionResult::kWithdrawn}) {
-        if (text == to_string(r)) return r;
-    }
-    return std::nullopt;
-}
-
 const char* to_string(MinutesFinding finding) {
     switch (finding) {
         case MinutesFinding::kItems:

@@ -49,34 +49,6 @@ struct Resolution {
     std::string number;
 };
 
-// The outcome of a motion as the minutes state it.
-enum class MotionResult { kNotStated, kCarried, kFailed, kWithdrawn };
-// "carried", "failed", "withdrawn"; "" for kNotStated.
-const char* to_string(MotionResult result);
-std::optional<MotionResult> parse_motion_result(std::string_view text);
-
-// One side of a vote: the names a roll call gives, or a printed count.
-struct VoteSide {
-    std::vector<std::string> names;  // canonical names of attendees, as the roll call orders them
-    int count = 0;                   // names.size() for a roll call; the printed count otherwise
-};
-
-// A motion put to the meeting: a proposal seconded, supported or voted on
-// ("Moved by X, seconded by Y", "Proposed X, seconded Y", "A motion by X and
-// supported by Y to ...", "MOTION: X / SECOND: Y"), with its result and vote
-// ("Motion carried 5-0", "Ayes: A, B. Nays: none. Absent: C.").
-struct Motion {
-    // The meeting's attendee's canonical name, or the post as printed
-    // ("Vice Chair", "Convenor") when only that is; "" when not printed.
-    std::string moved_by;
-    std::string seconded_by;
-    MotionResult result = MotionResult::kNotStated;
-    // Each side of the vote, nullopt when the minutes do not state it;
-    // "unanimously" gives against a count of 0.
-    std::optional<VoteSide> votes_for, against, abstain, absent;
-    std::string text;  // the words that record it
-};
-
 struct MinuteItem {
     std::string number;  // as printed, without the dot: "232"
     std::string title;

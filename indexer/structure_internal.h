@@ -201,6 +201,10 @@ std::vector<Motion> motions_in(std::string_view text, const std::vector<std::str
 // Reads a minute item's motions and, unless `item` already has a
 // resolution ("RESOLVED ..."), its decision in any other wording
 // (decision_verb) or a seconded or voted motion.
+// A numbered resolution's number as printed: "15-3" for "RESOLUTION NO.
+// 15-3", "2021-07" for "Resolution 2021-07"; "" when none.
+std::string resolution_number(std::string_view text);
+
 void read_decision(std::string_view text, const std::vector<std::string>& own_names,
                    const std::vector<std::string>& attendees, MinuteItem& item);
 

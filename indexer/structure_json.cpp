@@ -22,8 +22,11 @@ json item_json(const MinuteItem& i, const Meeting& meeting) {
               {"last_page", i.last_page},
               {"decision", nullptr}};
     if (i.resolution) {
-        j["decision"] = {{"kind", i.resolution->kind}, {"text", i.resolution->text}, {"points", i.resolution->points}};
+        j["decision"] = {{"kind", i.resolution->kind}, {"text", i.resolution->text}, {"points", i.resolution->points},
+                         {"number", or_null(i.resolution->number)}};
     }
+    j["motions"] = json::array();
+    for (const auto& m : i.motions) j["motions"].push_back(motion_json(m));
     j["minute_refs"] = i.minute_refs;
     j["people"] = i.people;
     return j;

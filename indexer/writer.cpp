@@ -114,10 +114,13 @@ struct IndexWriter::Impl {
         }
         if (p.minute) doc.add_boolean_term(term(schema::kMinute, fold_text(*p.minute)));
         for (const auto& cited : p.cites) doc.add_boolean_term(term(schema::kCites, fold_text(cited)));
+        if (p.decision && !p.decision->number.empty())
+            doc.add_boolean_term(term(schema::kResolution, fold_text(p.decision->number)));
         if (p.decision) {
             doc.add_boolean_term(term(schema::kDecision, p.decision->kind));
             doc.add_value(schema::kSlotDecision, p.decision->kind);
         }
+        add_motions(doc, p.motions);
         if (p.status) {
             doc.add_boolean_term(term(schema::kStatus, *p.status));
             doc.add_value(schema::kSlotStatus, *p.status);
@@ -126,6 +129,35 @@ struct IndexWriter::Impl {
         add_names(doc, p.people, schema::kPerson, schema::kSlotPerson0, schema::kSlotPersonMore0, "person:");
         doc.set_data(to_document_data(p));
         return doc;
+    }
+
+    // Who moved, seconded and voted how, as terms of their person slugs (the
+    // names are people's, so "person:" metadata knows them), and the
+    // result: every motion's as a term, the last stated one as the facet.
+    void add_motions(Xapian::Document& doc, const std::vector<Motion>& motions) {
+        std::string last;
+        auto person = [&](std::string_view prefix, const std::string& name) {
+            if (name.empty()) return;
+            const std::string slug = slugify(name);
+            if (slug.empty()) return;
+            doc.add_boolean_term(term(prefix, slug));
+            name_metadata("person:" + slug, name);
+        };
+        for (const auto& m : motions) {
+            person(schema::kMovedBy, m.moved_by);
+            person(schema::kSecondedBy, m.seconded_by);
+            for (const auto& [side, prefix] : {std::pair{&m.votes_for, schema::kVotedFor},
+                                              std::pair{&m.against, schema::kVotedAgainst},
+                                              std::pair{&m.abstain, schema::kAbstained}}) {
+                if (!*side) continue;
+                for (const auto& n : (*side)->names) person(prefix, n);
+            }
+            if (m.result != MotionResult::kNotStated) {
+                last = to_string(m.result);
+                doc.add_boolean_term(term(schema::kResult, last));
+            }
+        }
+        if (!last.empty()) doc.add_value(schema::kSlotResult, last);
     }
 
     // Every name gets its term; the first kMaxMultiValues a value slot each

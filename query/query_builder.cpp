@@ -1,5 +1,6 @@
 #include "query/query_builder.h"
 
+#include <regex>
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -224,6 +225,7 @@ Xapian::Query QueryBuilder::parse(const std::string& raw, Words words) const {
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.add_boolean_prefix("type", std::string(schema::kType));
     qp.add_boolean_prefix("decision", std::string(schema::kDecision));
+    qp.add_boolean_prefix("result", std::string(schema::kResult));
     qp.add_boolean_prefix("status", std::string(schema::kStatus));
     qp.add_boolean_prefix("year", std::string(schema::kYear));
     qp.add_boolean_prefix("minute", std::string(schema::kMinute));
@@ -380,6 +382,10 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
     if (r.officer) filters.push_back(any_term(schema::kOfficer, officers_matching(*r.officer)));
     if (r.person) filters.push_back(any_term(schema::kPerson, people_matching(*r.person)));
     if (r.decision) filters.emplace_back(std::string(schema::kDecision) + fold_text(*r.decision));
+    if (r.result) filters.emplace_back(std::string(schema::kResult) + fold_text(*r.result));
+    if (r.moved_by) filters.push_back(any_term(schema::kMovedBy, people_matching(*r.moved_by)));
+    if (r.voted_for) filters.push_back(any_term(schema::kVotedFor, people_matching(*r.voted_for)));
+    if (r.voted_against) filters.push_back(any_term(schema::kVotedAgainst, people_matching(*r.voted_against)));
     if (r.type) filters.emplace_back(std::string(schema::kType) + fold_text(*r.type));
     if (r.status) filters.emplace_back(std::string(schema::kStatus) + fold_text(*r.status));
     if (r.from || r.to) filters.push_back(date_range(r.from.value_or(""), r.to.value_or("")));
@@ -396,6 +402,19 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
             Xapian::Query weight((new Xapian::FixedWeightPostingSource(kReferenceWeight))->release());
             Xapian::Query first(Xapian::Query::OP_FILTER, weight, referenced);
             query = Xapian::Query(Xapian::Query::OP_OR, first, query);
+        }
+    }
+    // A numbered resolution typed as people cite it ("Resolution 2021-07",
+    // "resolution no. 15-3") puts the item that records it first.
+    static const std::regex resolution(R"(^\s*res(?:olution)?\.?\s+(?:no\.?\s*|number\s+|#\s*)?(\S*\d\S*)\s*$)",
+                                       std::regex::icase);
+    std::smatch numbered;
+    if (std::regex_match(r.query, numbered, resolution)) {
+        const std::string term = std::string(schema::kResolution) + fold_text(numbered[1].str());
+        if (db_.term_exists(term)) {
+            Xapian::Query weight((new Xapian::FixedWeightPostingSource(kReferenceWeight))->release());
+            query = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_FILTER, weight, Xapian::Query(term)),
+                                  query);
         }
     }
     if (filters.empty()) return query;

@@ -34,6 +34,7 @@ constexpr FacetSpec kFacets[] = {
     {"type", schema::kSlotType, 1},
     {"status", schema::kSlotStatus, 1},
     {"person", schema::kSlotPerson0, schema::kMaxMultiValues, schema::kSlotPersonMore0},
+    {"result", schema::kSlotResult, 1},
 };
 // Below this many results, a spelling correction is offered.
 constexpr int kFewResults = 3;
@@ -329,6 +330,8 @@ nlohmann::json to_json(const SearchResult& r) {
     }
     nlohmann::json decision = nullptr;
     if (p.decision) decision = {{"kind", p.decision->kind}, {"text", p.decision->text}};
+    nlohmann::json motions = nlohmann::json::array();
+    for (const auto& m : p.motions) motions.push_back(motion_json(m));
     nlohmann::json j = {
         {"id", p.id()},
         {"type", to_string(p.type)},
@@ -349,6 +352,9 @@ nlohmann::json to_json(const SearchResult& r) {
         {"pdf_url", "/files/" + p.primary().file_id + "#page=" + std::to_string(r.page)},
         {"part", to_string(p.part)},
         {"score", r.score},
+        {"motions", motions},
+        {"resolution_number", p.decision && !p.decision->number.empty() ? nlohmann::json(p.decision->number)
+                                                                         : nlohmann::json(nullptr)},
     };
     if (p.status) j["status"] = *p.status;
     return j;

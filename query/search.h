@@ -25,6 +25,10 @@ struct SearchRequest {
     std::optional<std::string> officer;    // any variant of the name
     std::optional<std::string> person;
     std::optional<std::string> decision;   // approved|agreed|noted|...
+    std::optional<std::string> result;     // a motion's result: carried|failed|withdrawn
+    std::optional<std::string> moved_by;   // any variant of a person's name: motions they moved
+    std::optional<std::string> voted_for;  // named for a motion in a roll call or vote block
+    std::optional<std::string> voted_against;
     std::optional<std::string> type;       // minute|action|report|agenda|page
     std::optional<std::string> status;     // open|complete
     std::optional<std::string> like;       // a passage id: passages like it ("more like this")
@@ -39,7 +43,9 @@ inline std::vector<std::pair<const char*, const std::optional<std::string>*>> fi
     const SearchRequest& r) {
     return {{"council", &r.council},     {"committee", &r.committee}, {"from", &r.from},         {"to", &r.to},
             {"officer", &r.officer},     {"person", &r.person},     {"decision", &r.decision},
-            {"type", &r.type},           {"status", &r.status},     {"like", &r.like}};
+            {"type", &r.type},           {"status", &r.status},     {"like", &r.like},
+            {"result", &r.result},       {"moved_by", &r.moved_by}, {"voted_for", &r.voted_for},
+            {"voted_against", &r.voted_against}};
 }
 
 inline constexpr int kMaxLimit = 1000;

@@ -232,3 +232,23 @@ TEST_CASE("roll calls, vote blocks and tallies give each side of the vote", "[de
         CHECK(m[0].against->count == 4);
     }
 }
+
+TEST_CASE("numbered resolutions keep their number as printed", "[decisions]") {
+    struct Case {
+        const char* text;
+        const char* number;
+    };
+    static const Case cases[] = {
+        {"RESOLUTION NO. 15-3 was adopted by the following vote:", "15-3"},
+        {"Resolution 2021-07, a resolution of the City Council, was approved.", "2021-07"},
+        {"Resolution #R-12 approving the budget", "R-12"},
+        {"Resolution No. 4521 authorising the agreement", "4521"},
+        // Not a number: a resolution named by its subject, a count.
+        {"Resolution to set the tax millage rate at the maximum allowed by statute was approved", ""},
+        {"the resolution 5 of the report", ""},
+    };
+    for (const auto& c : cases) {
+        INFO(c.text);
+        CHECK(resolution_number(c.text) == c.number);
+    }
+}

@@ -64,4 +64,10 @@ std::string council_page(const std::string& council, const std::vector<Committee
 // The link that opens a file's PDF at a page.
 std::string pdf_href(const std::string& file_id, int page);
 
+// A motion as a person reads it: "Moved by X, seconded by Y. Carried: for
+// 51, against 6, abstained 2", with the names of each side of a roll call.
+std::string motion_html(const Motion& motion);
+// The short form for lists: "carried 5-0", "failed 15-35", "carried".
+std::string motion_tally(const Motion& motion);
+
 }  // namespace minutebook::web

@@ -12,7 +12,8 @@ namespace {
 
 const std::set<std::string> kNames = {"q",       "council",   "committee", "from",     "to",
                                       "officer", "person",    "decision", "type",
-                                      "status",  "sort",      "offset",   "limit", "like"};
+                                      "status",  "sort",      "offset",   "limit", "like",
+                                      "result",  "moved_by",  "voted_for", "voted_against"};
 
 struct Choice {
     const char* name;
@@ -27,6 +28,7 @@ const Choice kChoices[] = {
      {"minute", "action", "report", "agenda", "page"},
      "minute, action, report, agenda or page"},
     {"status", {"open", "complete"}, "open or complete"},
+    {"result", {"carried", "failed", "withdrawn"}, "carried, failed or withdrawn"},
     {"sort", {"relevance", "date"}, "relevance or date"},
 };
 
@@ -84,8 +86,8 @@ Outcome<SearchRequest> search_request(const Params& params, const ParamRules& ru
             if (rules.reject_unknown) {
                 return bad_request(
                     "Unknown parameter '" + (clean_text(name) ? name : "?") +
-                    "': use q, council, committee, from, to, officer, person, decision, type, "
-                    "status, sort, offset or limit.");
+                    "': use q, council, committee, from, to, officer, person, decision, result, "
+                    "moved_by, voted_for, voted_against, type, status, like, sort, offset or limit.");
             }
             continue;
         }
@@ -144,6 +146,10 @@ Outcome<SearchRequest> search_request(const Params& params, const ParamRules& ru
         if (name == "status") request.status = value;
         if (name == "sort") request.sort = value;
         if (name == "like") request.like = value;
+        if (name == "result") request.result = value;
+        if (name == "moved_by") request.moved_by = value;
+        if (name == "voted_for") request.voted_for = value;
+        if (name == "voted_against") request.voted_against = value;
     }
     return request;
 }

@@ -127,12 +127,21 @@ std::string references_html(const std::vector<CitedMinute>& cites,
 }
 
 std::string decision_html(const Passage& p) {
-    if (!p.decision) return "";
-    std::string out =
-        "<section class=\"resolution\"><h2>Resolution <span class=\"badge decision\">" +
-        escape(capitalised(p.decision->kind)) + "</span></h2>";
-    if (!p.decision->text.empty()) out += "<p>" + escape(p.decision->text) + "</p>";
-    return out + "</section>\n";
+    std::string out;
+    if (p.decision) {
+        out = "<section class=\"resolution\"><h2>Resolution <span class=\"badge decision\">" +
+              escape(capitalised(p.decision->kind)) + "</span></h2>";
+        if (!p.decision->number.empty()) out += "<p class=\"muted\">Resolution " + escape(p.decision->number) + "</p>";
+        if (!p.decision->text.empty()) out += "<p>" + escape(p.decision->text) + "</p>";
+        out += "</section>\n";
+    }
+    if (!p.motions.empty()) {
+        out += std::string("<section class=\"motions\"><h2>") + (p.motions.size() == 1 ? "Motion" : "Motions") +
+               "</h2>\n";
+        for (const auto& m : p.motions) out += motion_html(m);
+        out += "</section>\n";
+    }
+    return out;
 }
 
 std::string heading(const Passage& p) {
@@ -229,6 +238,44 @@ std::string meeting_page(const std::string& committee, const std::string& date,
     PageFrame frame;
     frame.title = committee + ", " + long_date(date);
     return html_page(frame, main);
+}
+
+std::string motion_tally(const Motion& m) {
+    std::string out = to_string(m.result);
+    if (m.votes_for && m.against)
+        out += (out.empty() ? "" : " ") + std::to_string(m.votes_for->count) + "-" + std::to_string(m.against->count);
+    else if (m.against && m.against->count == 0)
+        out += (out.empty() ? "" : " ") + std::string("unanimously");
+    return out;
+}
+
+std::string motion_html(const Motion& m) {
+    std::string who;
+    if (!m.moved_by.empty()) who = "Moved by " + escape(m.moved_by);
+    if (!m.seconded_by.empty()) who += (who.empty() ? "Seconded by " : ", seconded by ") + escape(m.seconded_by);
+    std::string out = "<div class=\"motion\"><p>" + (who.empty() ? std::string("Put to the meeting") : who) + ".";
+    if (m.result != MotionResult::kNotStated)
+        out += " <span class=\"badge decision\">" + escape(capitalised(to_string(m.result))) + "</span>";
+    out += "</p>\n";
+    struct Side {
+        const char* label;
+        const std::optional<VoteSide>* side;
+    };
+    const Side sides[] = {{"For", &m.votes_for}, {"Against", &m.against}, {"Abstained", &m.abstain},
+                          {"Absent", &m.absent}};
+    std::string votes;
+    for (const auto& s : sides) {
+        if (!*s.side) continue;
+        const VoteSide& v = **s.side;
+        votes += "<li><strong>" + std::string(s.label) + " (" + std::to_string(v.count) + ")</strong>";
+        for (size_t i = 0; i < v.names.size(); ++i) {
+            votes += (i == 0 ? " " : ", ") +
+                     ("<a href=\"/people/" + escape(url_encode(slugify(v.names[i]))) + "\">" + escape(v.names[i]) + "</a>");
+        }
+        votes += "</li>\n";
+    }
+    if (!votes.empty()) out += "<ul class=\"plain votes\">\n" + votes + "</ul>\n";
+    return out + "</div>\n";
 }
 
 }  // namespace minutebook::web

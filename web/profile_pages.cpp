@@ -63,6 +63,9 @@ std::string decisions_html(const std::string& topic, const std::vector<Passage>&
                 link(passage_url(p), (with_committee && p.committee ? *p.committee + ", minute " : std::string("Minute ")) +
                                          p.minute.value_or("?") + ": " + (p.title.empty() ? "(untitled)" : p.title)) +
                 " <span class=\"badge decision\">" + escape(capitalised(p.decision->kind)) + "</span>";
+        for (const auto& m : p.motions) {
+            if (m.result != MotionResult::kNotStated) main += " <span class=\"badge\">" + escape(motion_tally(m)) + "</span>";
+        }
         if (!p.decision->text.empty()) main += "<p class=\"resolution\">" + escape(p.decision->text) + "</p>";
         main += "</li>\n";
     }
@@ -145,8 +148,21 @@ std::string profile_page(const Profile& profile) {
     main += passage_list("Officer contact for", profile.contacts,
                          "No report gives them as its officer contact.");
     main += passage_list("Actions", profile.actions, "No action names them.");
-    if (!officer)
+    if (!officer) {
+        main += "<h2>Motions and votes</h2>\n";
+        if (profile.motions.empty()) {
+            main += "<p class=\"empty\">No motion names them as mover, seconder or voter.</p>\n";
+        } else {
+            main += "<ul>\n";
+            for (const auto& [p, role] : profile.motions) {
+                std::string row = passage_row(p);
+                row.insert(row.size() - 6, " <span class=\"badge\">" + escape(role) + "</span>");
+                main += row;
+            }
+            main += "</ul>\n";
+        }
         main += passage_list("Attendance", profile.attendance, "No attendance list names them.");
+    }
     main += "<h2>Meetings</h2>\n";
     if (profile.meetings.empty()) {
         main += "<p class=\"empty\">No meeting names them.</p>\n";

@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "core/names.h"
 #include "query/query_builder.h"
 #include "web/lookup.h"
 #include "web/params.h"
@@ -33,6 +34,60 @@ Outcome<std::vector<Passage>> naming(IndexSession& session, Profile::Kind kind,
     } catch (const BadRequest& e) {
         return bad_request(e.what());
     }
+    return out;
+}
+
+// What a person did in a passage's motions: "moved", "voted for", ...
+std::string roles_in(const Passage& p, const std::string& name) {
+    std::vector<std::string> roles;
+    auto add = [&](const char* role) {
+        if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
+    };
+    for (const auto& m : p.motions) {
+        if (!m.moved_by.empty() && person_matches(name, m.moved_by)) add("moved");
+        if (!m.seconded_by.empty() && person_matches(name, m.seconded_by)) add("seconded");
+        const std::pair<const std::optional<VoteSide>*, const char*> sides[] = {
+            {&m.votes_for, "voted for"}, {&m.against, "voted against"}, {&m.abstain, "abstained"}, {&m.absent, "absent"}};
+        for (const auto& [side, role] : sides) {
+            if (!*side) continue;
+            for (const auto& n : (*side)->names) {
+                if (person_matches(name, n)) add(role);
+            }
+        }
+    }
+    std::string out;
+    for (const auto& r : roles) out += (out.empty() ? "" : ", ") + r;
+    return out;
+}
+
+// Minute items whose motions name a person as mover, seconder or voter,
+// newest first.
+Outcome<std::vector<std::pair<Passage, std::string>>> motions_of(IndexSession& session, const std::string& name) {
+    std::map<std::string, Passage> found;
+    for (auto field : {&SearchRequest::moved_by, &SearchRequest::voted_for, &SearchRequest::voted_against,
+                       &SearchRequest::person}) {
+        SearchRequest request;
+        request.*field = name;
+        request.type = "minute";
+        request.sort = "date";
+        request.limit = kMaxLimit;
+        try {
+            for (auto& r : session.searcher.search(request).results) {
+                if (r.passage.motions.empty()) continue;
+                found.emplace(r.passage.key, std::move(r.passage));
+            }
+        } catch (const BadRequest& e) {
+            return bad_request(e.what());
+        }
+    }
+    std::vector<std::pair<Passage, std::string>> out;
+    for (auto& [key, p] : found) {
+        std::string roles = roles_in(p, name);
+        if (!roles.empty()) out.emplace_back(std::move(p), roles);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.first.meeting_date.value_or("") > b.first.meeting_date.value_or("");
+    });
     return out;
 }
 
@@ -117,6 +172,11 @@ Outcome<Profile> profile(IndexSession& session, Profile::Kind kind, const std::s
         out.actions.begin(), out.actions.end(), [](const Passage& a, const Passage& b) {
             return (a.status.value_or("") == "open") > (b.status.value_or("") == "open");
         });
+    if (kind == Profile::Kind::kPerson) {
+        auto motions = motions_of(session, out.name);
+        if (!motions) return motions.failure();
+        out.motions = std::move(motions.value());
+    }
     auto all = naming(session, kind, *name, "");
     if (!all) return all.failure();
     for (const auto& p : all.value()) {

@@ -28,6 +28,10 @@ struct Profile {
     std::vector<Passage> contacts;     // those of `reports` giving them as officer contact
     std::vector<Passage> actions;      // actions they are responsible for: open first, newest first
     std::vector<Passage> attendance;   // people: the minutes' attendance lists naming them
+    // People: minute items with a motion they moved, seconded or voted on,
+    // newest first, each with what they did ("moved", "seconded", "voted
+    // for", "voted against", "abstained", "absent"; joined by ", ").
+    std::vector<std::pair<Passage, std::string>> motions;
     std::vector<MeetingRef> meetings;  // newest first
 };
 
