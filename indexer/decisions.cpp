@@ -48,10 +48,16 @@ constexpr std::array<std::string_view, 20> kCollective = {
     "we",        "assembly", "forum",  "subcommittee", "sub-committee", "commissioners"};
 
 // Verbs by which minutes record a decision.
-constexpr std::array<std::string_view, 20> kDecisionVerbs = {
-    "resolved", "agreed",   "decided",  "approved", "adopted",  "accepted", "ratified",
-    "endorsed", "carried",  "passed",   "elected",  "appointed", "co-opted", "granted",
-    "refused",  "rejected", "deferred", "confirmed", "arranged", "failed"};
+constexpr std::array<std::string_view, 23> kDecisionVerbs = {
+    "resolved", "agreed",   "decided",  "approved",  "adopted",  "accepted", "ratified", "endorsed",
+    "carried",  "passed",   "elected",  "appointed", "co-opted", "granted",  "refused",  "rejected",
+    "deferred", "confirmed", "arranged", "failed",   "lost",     "defeated", "voted"};
+
+// What a motion's result is said of: "the motion was lost", "Amendment defeated".
+bool names_a_motion(std::string_view lower_word) {
+    return lower_word == "motion" || lower_word == "amendment" || lower_word == "resolution" ||
+           lower_word == "proposal" || lower_word == "recommendation" || lower_word == "vote";
+}
 
 // Words that make a clause a condition or a time, not a decision: "once the
 // council agreed", "if approved", "where three policies were agreed",
@@ -194,6 +200,12 @@ std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::
         if (v == "confirmed" && find_ci(sentence, "minute") == std::string_view::npos &&
             find_ci(sentence, "record") == std::string_view::npos)
             continue;
+        // "lost" and "defeated" are a motion's: "the council lost its appeal" is not.
+        if (v == "lost" || v == "defeated") {
+            bool motion = false;
+            for (size_t k = i; k-- > 0 && k + 4 > i;) motion = motion || names_a_motion(w[k].lower);
+            if (!motion) continue;
+        }
         bool negated = false;
         size_t j = i;
         while (j > 0 && one_of(w[j - 1].lower, kAdverbs)) {
@@ -231,7 +243,10 @@ std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::
         const std::string before2 = j > 1 ? w[j - 2].lower : "";
         // "RESOLVED that ...", "AGREED:", "Approved by roll call vote ...",
         // "Carried.": the verb opens the sentence (after an item's label).
-        const bool opens = j == 0 || (j == 1 && std::isdigit(static_cast<unsigned char>(w[0].raw[0])));
+        // ... or after a label: "Decision: Granted", "Resolved: Agreed".
+        const bool opens = j == 0 || (j == 1 && (std::isdigit(static_cast<unsigned char>(w[0].raw[0])) ||
+                                                w[0].lower == "decision" || w[0].lower == "resolution" ||
+                                                w[0].lower == "outcome"));
         // "Approved by ...", "Agreed on 27th February": a heading such as
         // "Agreed Actions" is not a decision.
         const bool heading = !all_caps(w[i].raw) && i + 1 < w.size() && capitalised(w[i + 1].raw);
@@ -245,11 +260,14 @@ std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::
             if (before == "was" && before2 == "it" && next == "that") return DecisionVerb{v, i, negated};
             continue;
         }
-        if (before == "was" || before == "were" || before == "is" || before == "are") {
+        // "were voted in by the society membership": a ballot's result announced;
+        // only "Members voted to ..." decides.
+        if ((before == "was" || before == "were" || before == "is" || before == "are") && v != "voted") {
             // "has been agreed", "to be approved", "as was agreed": not this meeting's decision.
             if (before2 == "has" || before2 == "have" || before2 == "had" || before2 == "as") continue;
-            // "a previous application which was granted": what a thing is, not a decision.
-            if (before2 == "which" || before2 == "who") continue;
+            // "a previous application which was granted": what a thing is, not a
+            // decision; "He was appointed an MBE in 2010": a life told (a tribute).
+            if (before2 == "which" || before2 == "who" || before2 == "he" || before2 == "she") continue;
             if (clause_has_condition(j - 1)) continue;
             if (reports_another_meeting(sentence)) continue;
             if (by_another_body(sentence, w, i, own_names)) continue;
@@ -275,10 +293,9 @@ std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::
         const WordAt& subject = w[j - 1];
         const bool collective = one_of(subject.lower, kCollective) ||
                                 std::find(own_names.begin(), own_names.end(), subject.raw) != own_names.end();
-        const bool motion_subject = (v == "carried" || v == "passed" || v == "failed") &&
-                                    (subject.lower == "motion" || subject.lower == "amendment" ||
-                                     subject.lower == "resolution" || subject.lower == "proposal" ||
-                                     subject.lower == "recommendation" || subject.lower == "vote");
+        const bool motion_subject = (v == "carried" || v == "passed" || v == "failed" || v == "lost" ||
+                                     v == "defeated") &&
+                                    names_a_motion(subject.lower);
         if (!collective && !motion_subject) continue;
         // "At that meeting, Members agreed to refer ...": another meeting's decision.
         if (reports_another_meeting(sentence)) continue;
@@ -316,10 +333,11 @@ namespace {
 // verb governs: "agreed to defer" is deferred, "were accepted" approved.
 std::string kind_of(const std::string& sentence, const DecisionVerb& v) {
     const std::string& verb = v.verb;
-    if (verb == "refused" || verb == "rejected" || verb == "failed") return "rejected";
+    if (verb == "refused" || verb == "rejected" || verb == "failed" || verb == "lost" || verb == "defeated")
+        return "rejected";
     if (verb == "deferred") return "deferred";
     if (verb == "endorsed") return v.negated ? "rejected" : "endorsed";
-    if (verb == "resolved" || verb == "agreed" || verb == "decided" || verb == "arranged") {
+    if (verb == "resolved" || verb == "agreed" || verb == "decided" || verb == "arranged" || verb == "voted") {
         const std::vector<WordAt> w = words_at(sentence);
         const size_t from = v.word < w.size() ? w[v.word].offset : 0;
         std::string kind = decision_kind(std::string_view(sentence).substr(from));

@@ -613,8 +613,23 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         if (!label) continue;
         auto h = std::optional<MinuteHeading>(MinuteHeading{label->number, label->title});
         size_t body = j + 1;
+        size_t at = j;  // where the item begins in the stream
         if (h->title.empty()) {
             h->title = title_beside(pages, s.lines[j].page, t);
+            if (!h->title.empty()) {
+                // A column of labels can come before the text in the stream
+                // ("b." and "3." over the rest of item 2's table, then
+                // "Police reports"): the item begins at its title's line, and
+                // the lines before it are the previous item's.
+                for (size_t b = j + 1; b < span.end && b < j + 60 && s.lines[b].page == s.lines[j].page; ++b) {
+                    if (s.lines[b].text == h->title) {
+                        if (b > next_text(s, j + 1, span.end)) at = b;
+                        break;
+                    }
+                    if (parse_item_label(s.lines[b].text)) break;
+                }
+                if (at != j) body = at + 1;
+            }
             if (h->title.empty()) {
                 // Title on the next lines, up to Kent's "(Item N)".
                 size_t b = next_text(s, j + 1, span.end);
@@ -662,7 +677,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         const VisualLine* vl = line_opening(page_lines[page], first_word, occurrence);
         double x = vl ? vl->words.front()->x0 : -1;
         labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x, page});
-        candidates.push_back(Head{j, body, *h, x, vl && all_bold(*vl)});
+        candidates.push_back(Head{at, body, *h, x, vl && all_bold(*vl)});
     }
     std::vector<Head> heads;
     const std::vector<size_t> chain = decode_item_sequence(labels);

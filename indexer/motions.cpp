@@ -156,6 +156,7 @@ std::vector<Event> events_in(const std::string& s) {
         {"motion was made by", true, true, false},
         {"motion made by", true, true, false},
         {"motion from", true, true, false},
+        {"motion of", true, true, false},
         {"proposed by", true, false, false},
         {"nominated by", true, false, false},
         {"proposer:", true, false, false},
@@ -272,12 +273,27 @@ MotionResult result_in(const std::string& quoted) {
     return r;
 }
 
-// Names of a roll-call list: "Crockett, Duford and Wray", "none".
+// Names of a roll-call list: "Crockett, Duford and Wray", "none";
+// "Council Members Lee, Park and Mayor Young" without the posts.
 std::vector<std::string> list_names(std::string_view list) {
+    static const std::array<std::string_view, 12> kPosts = {
+        "Council Members ", "Councilmembers ", "Council Member ", "Councilmember ", "Commissioners ",
+        "Trustees ",        "Directors ",      "Councillors ",    "Cllrs ",          "Mayor ",
+        "Vice Mayor ",      "Members "};
     std::vector<std::string> out;
     std::string item;
     auto flush = [&]() {
         size_t b = item.find_first_not_of(" \t");
+        for (bool again = true; again && b != std::string::npos;) {
+            again = false;
+            for (std::string_view post : kPosts) {
+                if (item.compare(b, post.size(), post) == 0) {
+                    b = item.find_first_not_of(" \t", b + post.size());
+                    again = true;
+                    break;
+                }
+            }
+        }
         if (b != std::string::npos) {
             std::string n = item.substr(b, item.find_last_not_of(" \t.") - b + 1);
             if (!n.empty() && lower(n) != "none" && std::isupper(static_cast<unsigned char>(n[0]))) out.push_back(n);
@@ -356,7 +372,7 @@ bool read_roll_call(const std::string& text, const std::vector<std::string>& att
         votes.clear();
         // Labelled lists: "Ayes: A, B, C. Nays: none. Absent: E."
         static const std::regex label(
-            R"(\b(Ayes?|AYES?|Yeas?|YEAS?|Noes|NOES|Nays?|NAYS?|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?|Abstentions?|ABSTENTIONS?|Absent|ABSENT|Excused|EXCUSED)\s*:)");
+            R"(\b(Ayes?|AYES?|Yeas?|YEAS?|Yes|YES|Noes|NOES|Nays?|NAYS?|No|NO|In [Ff]avou?r|IN FAVOU?R|Opposed|OPPOSED|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?|Abstentions?|ABSTENTIONS?|Absent|ABSENT|Excused|EXCUSED)\s*:)");
         std::vector<std::pair<Side, std::pair<size_t, size_t>>> lists;
         for (auto it = std::sregex_iterator(text.begin(), text.end(), label); it != std::sregex_iterator(); ++it) {
             auto side = side_of((*it)[1].str());
@@ -401,8 +417,11 @@ void read_tally(const std::string& text, Motion& m) {
         R"(\b(?:carried|passed|approved|adopted|failed|defeated|lost|votes?|voted|motion)\b[^.;\d]{0,20}?\(?(\d{1,2})\s*(?:-|–|to|:)\s*(\d{1,2})(?:\s*(?:-|–|:)\s*(\d{1,2}))?\)?)");
     static const std::regex words(
         R"(\b(\d{1,2})\s+(?:votes?\s+)?(?:for|in favou?r)\W+(\d{1,2})\s+against(?:\W+(?:and\s+)?(\d{1,2})\s+abstentions?)?)");
+    static const std::regex ayes(
+        R"(\b(\d{1,2})\s+(?:ayes?|yeas?|yes)\W+(\d{1,2})\s+(?:nays?|noes|no)\b(?:\W+(\d{1,2})\s+abstain)?)");
     std::smatch x;
-    if ((std::regex_search(l, x, dash) || std::regex_search(l, x, words)) && x[1].matched) {
+    if ((std::regex_search(l, x, dash) || std::regex_search(l, x, words) || std::regex_search(l, x, ayes)) &&
+        x[1].matched) {
         m.votes_for = VoteSide{{}, std::stoi(x[1].str())};
         m.against = VoteSide{{}, std::stoi(x[2].str())};
         if (x[3].matched) m.abstain = VoteSide{{}, std::stoi(x[3].str())};

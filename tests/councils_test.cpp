@@ -411,7 +411,7 @@ TEST_CASE("decisions and motions of other councils' minutes are found as labelle
         int motions_right;
     };
     static const DecisionFloor kDecisionFloors[] = {
-        {"Garelochhead Community Council", 18, 19, 8},
+        {"Garelochhead Community Council", 19, 19, 9},
         {"Lincoln Township Board", 19, 19, 19},
         {"Lincoln Township Planning Commission", 9, 9, 9},
         {"Suffolk Libraries IPS", 14, 14, 4},

@@ -43,6 +43,9 @@ TEST_CASE("a sentence records a decision of the meeting in any council's wording
         {"RESOLVED that the Leader's report be noted.", "resolved"},
         {"Agreed unanimously.", "agreed"},
         {"This item was deferred to the next appropriate meeting of Full Council.", "deferred"},
+        {"On being put to the vote, the amendment was lost.", "lost"},
+        {"Members voted unanimously to approve the grant.", "voted"},
+        {"Decision: Granted subject to conditions.", "granted"},
         // Not decisions: undertakings, progress, earlier decisions, other bodies, conditions.
         {"ACTION: Cllr Freeman agreed to email ACHA regarding the matter.", ""},
         {"The Convenor reminded Members that it had previously been agreed that the Community Council would", ""},
@@ -66,6 +69,11 @@ TEST_CASE("a sentence records a decision of the meeting in any council's wording
         {"This work was due to be carried out in the spring.", ""},
         {"Members noted that the website included information on the nursing offer", ""},
         {"Agreed Actions", ""},
+        // Kent County Council, 13 March 2025, a tribute in the Chairman's announcements.
+        {"He was appointed an MBE for services to the community.", ""},
+        // Suffolk Libraries, AGM of 10 September 2015: a ballot's result announced.
+        {"The following Directors were voted in by the society membership", ""},
+        {"The council lost its appeal against the planning decision.", ""},
         {"The Committee disagreed with the officer's view.", ""},
     };
     for (const auto& c : cases) {
@@ -148,6 +156,9 @@ TEST_CASE("movers and seconders are read in every order and form", "[decisions][
          "lost.",
          "Mr Hood", "Mr Baldock", "failed"},
         {"MOTION: Smith / SECOND: Jones. The motion was withdrawn.", "Smith", "Jones", "withdrawn"},
+        // Not among the attendees: the names as printed.
+        {"On motion of Council Member Lee, seconded by Council Member Park, the ordinance was adopted.",
+         "Council Member Lee", "Council Member Park", "carried"},
     };
     for (const auto& c : cases) {
         INFO(c.text);
@@ -210,6 +221,20 @@ TEST_CASE("roll calls, vote blocks and tallies give each side of the vote", "[de
         CHECK(m[0].against->count == 3);
         CHECK(m[0].against->names == std::vector<std::string>{"Mr Baker", "Mr Robey"});
         CHECK(m[0].abstain->count == 0);
+    }
+    SECTION("labels with posts in them: AYES: Council Members ...") {
+        const std::vector<std::string> attendees = {"Ann Lee", "Bo Park", "Cy Young", "Di Ross"};
+        auto m = motions_in("Moved by Lee, seconded by Park. AYES: Council Members Lee, Park and Mayor Young. "
+                            "NOES: Council Member Ross.",
+                            attendees);
+        REQUIRE(m.size() == 1);
+        REQUIRE(m[0].votes_for);
+        CHECK(m[0].votes_for->names == std::vector<std::string>{"Ann Lee", "Bo Park", "Cy Young"});
+        CHECK(m[0].against->names == std::vector<std::string>{"Di Ross"});
+        m = motions_in("Moved by Lee, seconded by Park. Motion carried: 3 Ayes, 1 Nay.", attendees);
+        REQUIRE(m.size() == 1);
+        CHECK(m[0].votes_for->count == 3);
+        CHECK(m[0].against->count == 1);
     }
     SECTION("tallies and unanimity") {
         auto m = motions_in("A motion by Sue Ensign to approve the minutes, supported by Andrew Acker. Motion "

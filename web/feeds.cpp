@@ -116,7 +116,7 @@ std::string csv_field(const std::string& text) {
 std::string csv_header() {
     return "id,type,title,committee,meeting_date,minute,decision,decision_text,status,officers,"
            "file,page,pages,"
-           "url,pdf_url\r\n";
+           "url,pdf_url,motion,moved_by,seconded_by\r\n";
 }
 
 std::string csv_rows(const std::vector<SearchResult>& results, const std::string& base_url) {
@@ -125,6 +125,13 @@ std::string csv_rows(const std::vector<SearchResult>& results, const std::string
         const Passage& p = r.passage;
         std::vector<std::string> pages;
         for (int n : p.primary().pages) pages.push_back(std::to_string(n));
+        // The item's motions, "; " between them: "carried 5-0", their movers and seconders.
+        std::vector<std::string> motions, movers, seconders;
+        for (const auto& m : p.motions) {
+            motions.push_back(motion_tally(m));
+            movers.push_back(m.moved_by);
+            seconders.push_back(m.seconded_by);
+        }
         const std::vector<std::string> cells = {
             p.id(),
             to_string(p.type),
@@ -141,6 +148,9 @@ std::string csv_rows(const std::vector<SearchResult>& results, const std::string
             join(pages, " "),
             base_url + passage_url(p),
             base_url + pdf_url(r),
+            join(motions, "; "),
+            join(movers, "; "),
+            join(seconders, "; "),
         };
         for (size_t i = 0; i < cells.size(); ++i) out += (i == 0 ? "" : ",") + csv_field(cells[i]);
         out += "\r\n";

@@ -33,6 +33,7 @@ std::optional<std::string>* filter_field(SearchRequest& r, const std::string& fa
     if (facet == "type") return &r.type;
     if (facet == "status") return &r.status;
     if (facet == "person") return &r.person;
+    if (facet == "result") return &r.result;
     return nullptr;
 }
 
@@ -56,12 +57,13 @@ bool facet_chosen(SearchRequest r, const std::string& facet, const std::string& 
 
 std::string facet_title(const std::string& facet) {
     if (facet == "type") return "Kind of passage";
+    if (facet == "result") return "Motion";
     return capitalised(facet);
 }
 
 std::string value_label(const std::string& facet, const std::string& value) {
     if (facet == "type") return type_label(value);
-    if (facet == "decision" || facet == "status") return capitalised(value);
+    if (facet == "decision" || facet == "status" || facet == "result") return capitalised(value);
     return value;
 }
 
@@ -154,6 +156,14 @@ std::vector<Chip> chips(const SearchRequest& request) {
         add("Kind: " + type_label(*request.type), [](SearchRequest& r) { r.type.reset(); });
     if (request.status)
         add("Status: " + capitalised(*request.status), [](SearchRequest& r) { r.status.reset(); });
+    if (request.result)
+        add("Motion: " + capitalised(*request.result), [](SearchRequest& r) { r.result.reset(); });
+    if (request.moved_by)
+        add("Moved by: " + *request.moved_by, [](SearchRequest& r) { r.moved_by.reset(); });
+    if (request.voted_for)
+        add("Voted for: " + *request.voted_for, [](SearchRequest& r) { r.voted_for.reset(); });
+    if (request.voted_against)
+        add("Voted against: " + *request.voted_against, [](SearchRequest& r) { r.voted_against.reset(); });
     return out;
 }
 
@@ -166,6 +176,10 @@ std::string result_html(const SearchResult& r) {
     if (p.decision) {
         out +=
             "<span class=\"badge decision\">" + escape(capitalised(p.decision->kind)) + "</span>";
+    }
+    for (const auto& m : p.motions) {
+        if (m.result != MotionResult::kNotStated)
+            out += "<span class=\"badge\" title=\"Motion\">" + escape(capitalised(motion_tally(m))) + "</span>";
     }
     if (p.status)
         out += "<span class=\"badge\">" + escape(p.status_text.value_or(*p.status)) + "</span>";
