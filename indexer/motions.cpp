@@ -186,10 +186,12 @@ std::vector<Event> events_in(const std::string& s) {
         }
     }
     // "Craig Ritchie proposed ...", "Jamie Crockett made a motion to ...",
-    // "Sheila Mesler nominated ...", "Y seconded": the name before.
+    // "Sheila Mesler nominated ...", "Y seconded", "M. Prest (motion), C. Dallas
+    // (second)": the name before.
     for (std::string_view key : {std::string_view(" proposed"), std::string_view(" moved"),
                                  std::string_view(" made a motion"), std::string_view(" made the motion"),
-                                 std::string_view(" nominated"), std::string_view(" seconded")}) {
+                                 std::string_view(" nominated"), std::string_view(" seconded"),
+                                 std::string_view(" (motion)"), std::string_view(" (second)")}) {
         for (size_t p = l.find(key); p != std::string::npos; p = l.find(key, p + 1)) {
             const size_t after = p + key.size();
             // "Seconded:" labels the name after it.
@@ -198,7 +200,7 @@ std::vector<Event> events_in(const std::string& s) {
             if (l.compare(after, 3, " by") == 0) continue;
             std::string name = name_before(s, p);
             if (name.empty()) continue;
-            const bool mover = key != " seconded";
+            const bool mover = key != " seconded" && key != " (second)";
             out.push_back(Event{p - name.size(), mover, name, key.find("motion") != std::string_view::npos});
         }
     }

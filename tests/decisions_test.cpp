@@ -156,6 +156,9 @@ TEST_CASE("movers and seconders are read in every order and form", "[decisions][
          "lost.",
          "Mr Hood", "Mr Baldock", "failed"},
         {"MOTION: Smith / SECOND: Jones. The motion was withdrawn.", "Smith", "Jones", "withdrawn"},
+        // Chicago's Special Service Area 21 commission, 29 January 2018.
+        {"Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)", "Z. Maiorca",
+         "T. Feinberg", "carried"},
         // Not among the attendees: the names as printed.
         {"On motion of Council Member Lee, seconded by Council Member Park, the ordinance was adopted.",
          "Council Member Lee", "Council Member Park", "carried"},
