@@ -136,6 +136,10 @@ std::string help_page() {
          "<code>noted</code>, "
          "<code>commented</code>, <code>endorsed</code>, <code>deferred</code>, "
          "<code>rejected</code>, <code>other</code>"},
+        {{"result:failed"},
+         "minute items by their motion's result: <code>carried</code>, <code>failed</code>, "
+         "<code>withdrawn</code>"},
+        {{"Resolution 2021-07"}, "a numbered resolution, as it is cited"},
         {{"status:open"}, "actions still open (or <code>complete</code>)"},
         {{"year:2019", "date:2019-01-01..2020-06-30"},
          "meetings in a year or between two dates (<code>date:2019..2020</code> too)"},
@@ -160,17 +164,19 @@ above the results with a <strong>×</strong> to remove it. The address of a resu
 the whole search: bookmark it or send it on.</p>
 <h2>Pages</h2>
 <ul>
-<li><code>/minutes/<var>committee</var>/<var>date</var>/<var>number</var></code>: a minute item, with its resolution and a citation to paste;</li>
+<li><code>/minutes/<var>committee</var>/<var>date</var>/<var>number</var></code>: a minute item, with its resolution, its motions and votes, and a citation to paste;</li>
 <li><code>/meetings/<var>committee</var>/<var>date</var></code>: every item of one meeting;</li>
 <li><code>/committees/<var>committee</var></code>: a committee's meetings by year; add <code>?q=<var>topic</var></code> for its decisions about a topic, oldest first;</li>
-<li><code>/officers/<var>name</var></code>, <code>/people/<var>name</var></code>: reports, actions and meetings of an officer or a person;</li>
+<li><code>/officers/<var>name</var></code>, <code>/people/<var>name</var></code>: reports, actions and meetings of an officer or a person, and the motions a person moved and how they voted;</li>
 <li><code>/browse</code>: committees, their meetings, and the years of the archive.</li>
 </ul>
 <h2 id="api">API</h2>
 <p><code>GET /api/search?q=…</code> answers with the JSON object that
 <code>minutebook search --json</code> prints. Parameters: <code>q</code>, <code>committee</code>,
 <code>from</code>, <code>to</code> (YYYY-MM-DD, inclusive, on the meeting date), <code>officer</code>,
-<code>person</code>, <code>decision</code>, <code>type</code>, <code>status</code>,
+<code>person</code>, <code>decision</code>, <code>result</code> (a motion's: <code>carried</code>,
+<code>failed</code>, <code>withdrawn</code>), <code>moved_by</code>, <code>voted_for</code>,
+<code>voted_against</code> (a person, as a roll call or vote block names them), <code>type</code>, <code>status</code>,
 <code>sort</code> (<code>relevance</code> or <code>date</code>), <code>offset</code> (up to 10000) and
 <code>limit</code> (1 to 100). Errors come as
 <code>{"error": {"status": 400, "message": "…"}}</code>.</p>
