@@ -1,7 +1,8 @@
 // Attendance as minutes print it: labelled lists, tables of names with their
-// posts beside them, and the roll calls of US minutes.
+// posts beside them, the roll calls of US minutes, apologies sentences.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "core/names.h"
@@ -298,6 +299,186 @@ RollCall read_roll_call(std::string_view text) {
     if (rc.absent.empty() && std::regex_search(t, m, absent_sentence))
         rc.absent = names_of_clause(m[1].str());
     return rc;
+}
+
+// ---- Attendance in minutes: labelled fields, apologies sentences, roll calls ----
+
+// Whether a line starts another labelled attendance field, ending a list.
+bool is_field_label(std::string_view line) {
+    if (attendance_label(line)) return true;
+    static const std::regex label(
+        R"(^(Present|Apologies|Co-opted|Also present|In attendance|Non-voting|Officers|Date|Time|Venue|Place|Meeting theme|Substitutes?)[^:]{0,30}:)",
+        std::regex::icase);
+    return std::regex_search(std::string(line), label);
+}
+
+namespace {
+
+// "o Others Present: ...", "\uF0B7 Meeting called to order": a point of a bulleted list.
+bool opens_with_bullet(std::string_view line) {
+    for (std::string_view bullet : {"o ", "- ", "* ", "\u2022", "\uF0B7"}) {
+        if (line.substr(0, bullet.size()) == bullet) return true;
+    }
+    return false;
+}
+
+bool is_structure_heading(std::string_view line) {
+    static const std::regex caps(R"(^[A-Z][A-Z &'/-]{3,}$)");
+    return std::regex_match(std::string(line), caps);
+}
+
+// Whether a list's line goes on to the next: it ends in a comma, "and" or
+// an open bracket ("Mrs S Hammond" over "(Corporate Director ..."), or the
+// next line opens with a bracket or a small letter.
+bool list_goes_on(std::string_view line, std::string_view next) {
+    if (line.empty()) return true;  // the label alone: the list is below
+    if (line.back() == ',' || line.back() == '&' || ends_with_ci(line, " and")) return true;
+    if (std::count(line.begin(), line.end(), '(') > std::count(line.begin(), line.end(), ')'))
+        return true;
+    return !next.empty() &&
+           (next.front() == '(' || std::islower(static_cast<unsigned char>(next.front())));
+}
+
+// Collects a labelled list that may run over several lines.
+std::string collect_list(const TextStream& s, size_t& i, size_t end, std::string first) {
+    std::string out = std::move(first);
+    size_t j = i + 1;
+    while (j < end) {
+        const std::string& t = s.lines[j].text;
+        if (t.empty() || is_field_label(t) || parse_minute_heading(t) || is_structure_heading(t) ||
+            opens_with_bullet(t) ||
+            !list_goes_on(s.lines[j - 1].text == s.lines[i].text ? out : s.lines[j - 1].text, t))
+            break;
+        out += ' ';
+        out += t;
+        ++j;
+    }
+    i = j - 1;
+    return out;
+}
+
+void add_names(std::string_view list, bool councillor, std::vector<std::string>& into,
+               std::vector<NameSeen>& names, std::string* chair = nullptr) {
+    for (const auto& raw : split_name_list(list)) {
+        if (!parse_person(raw)) continue;
+        into.push_back(raw);
+        names.push_back(NameSeen{raw, councillor});
+        if (chair && chair->empty()) {
+            std::string l = lower(raw);
+            if (l.find("(chair") != std::string::npos) *chair = raw;
+        }
+    }
+}
+
+void read_substitutes(std::string_view list, Attendance& a, std::vector<NameSeen>& names) {
+    static const std::regex sub(R"(\(?\s*substituted by\s+([^)]+)\)?)", std::regex::icase);
+    std::string text(list);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), sub); it != std::sregex_iterator(); ++it) {
+        add_names((*it)[1].str(), true, a.substitutes, names);
+    }
+}
+
+}  // namespace
+
+// "Apologies for absence were received from Councillor A (substituted by
+// Councillor B), Councillor C and Dr D." -> apologies {A, C, D}, substitutes {B}.
+void read_apologies_sentence(std::string_view body, Attendance& a, std::vector<NameSeen>& names) {
+    std::string text(body);
+    size_t from = lower(text).find("received from");
+    if (from == std::string::npos) return;
+    text = text.substr(from + 13);
+    static const std::regex end_of_sentence(R"(\.\s+[A-Z]|\.$)");
+    std::smatch m;
+    if (std::regex_search(text, m, end_of_sentence)) text = text.substr(0, static_cast<size_t>(m.position(0)));
+    static const std::regex sub(R"(,?\s*\(?\s*substituted by\s+([^),]+)\)?)", std::regex::icase);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), sub); it != std::sregex_iterator(); ++it) {
+        add_names((*it)[1].str(), true, a.substitutes, names);
+    }
+    text = std::regex_replace(text, sub, "");
+    add_names(text, true, a.apologies, names);
+}
+
+// One attendance field at stream line k: its list on the line ("Present:
+// Councillors A, B"), or a table below a label standing alone ("Members
+// Present:" over names with their posts beside them), read from the page's
+// word boxes; without them, the lines below as a list. Sets k to the last
+// line read.
+void read_attendance_field(const TextStream& s, const std::vector<PageText>& pages, size_t& k,
+                           size_t end, const AttendanceLabel& label,
+                           std::map<int, std::vector<VisualLine>>& page_lines, Attendance& a,
+                           std::vector<NameSeen>& names) {
+    const std::string& t = s.lines[k].text;
+    std::vector<AttendanceEntry> table;
+    if (label.rest.empty()) {
+        int occurrence = 0;
+        for (size_t j = k; j-- > 0 && s.lines[j].page == s.lines[k].page;)
+            occurrence += s.lines[j].text == t ? 1 : 0;
+        const std::vector<VisualLine>& lines = lines_of_page(pages, s.lines[k].page, page_lines);
+        table = attendance_table(lines, t, occurrence);
+        // A post in a table's column ("Public" beside a name) is no label.
+        if (table.empty() && !lines.empty()) return;
+    }
+    std::string list;
+    if (table.empty()) {
+        list = collect_list(s, k, end, label.rest);
+    } else {
+        for (const auto& e : table) list += (list.empty() ? "" : ", ") + e.name;
+    }
+    switch (label.field) {
+        case AttendanceField::kPresent:
+            if (!table.empty()) {
+                for (const auto& e : table) {
+                    add_names(e.name, true, a.present, names, &a.chair);
+                    if (a.chair.empty() && chairs(e) && !a.present.empty() &&
+                        a.present.back() == e.name)
+                        a.chair = e.name;
+                }
+            } else {
+                add_names(list, true, a.present, names, &a.chair);
+            }
+            break;
+        case AttendanceField::kApologies: {
+            read_substitutes(list, a, names);
+            static const std::regex sub(R"(\(?\s*substituted by\s+[^)]+\)?)", std::regex::icase);
+            add_names(std::regex_replace(list, sub, ""), true, a.apologies, names);
+            break;
+        }
+        case AttendanceField::kAbsent:
+            add_names(list, true, a.absent, names);
+            break;
+        case AttendanceField::kInAttendance: {
+            // Officers are listed with their post in brackets: keep the name.
+            static const std::regex post(R"(\([^)]*\))");
+            add_names(std::regex_replace(list, post, ""), false, a.in_attendance, names);
+            break;
+        }
+        case AttendanceField::kPublic: {
+            // Members of the public are not councillors or officers: kept as printed.
+            if (starts_with_ci(list, "none") || starts_with_ci(list, "nil")) a.public_count = 0;
+            for (const auto& raw : split_name_list(list)) {
+                if (auto p = parse_person(raw)) a.public_members.push_back(p->display());
+            }
+            break;
+        }
+    }
+}
+
+// The roll call in the opening lines [begin, end) of US minutes.
+void read_roll_call_lines(const TextStream& s, size_t begin, size_t end, Attendance& a,
+                          std::vector<NameSeen>& names) {
+    std::string text;
+    for (size_t j = begin; j < end && j < begin + 30; ++j) {
+        if (!s.lines[j].blank()) text += (text.empty() ? "" : " ") + s.lines[j].text;
+    }
+    RollCall rc = read_roll_call(text);
+    if (rc.present.empty()) return;
+    for (const auto& n : rc.present) add_names(n, true, a.present, names);
+    for (const auto& n : rc.absent) add_names(n, true, a.absent, names);
+    if (!a.public_count) a.public_count = rc.public_count;
+    if (a.chair.empty() && !rc.chair.empty()) {
+        a.chair = rc.chair;
+        names.push_back(NameSeen{rc.chair, true});
+    }
 }
 
 }  // namespace minutebook::structure

@@ -1,12 +1,10 @@
-// Decisions of the meeting in the words minutes use for them, and the
-// motions and votes that carried them.
+// Decisions of the meeting in the words minutes use for them; a minute
+// item's decision, its resolution number and its motions (motions.cpp).
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <regex>
-#include <set>
 
-#include "core/names.h"
 #include "indexer/structure_internal.h"
 
 namespace minutebook::structure {
@@ -304,11 +302,10 @@ std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::
         return DecisionVerb{v, i, negated};
     }
     // "all Board members were in agreement", "with all in favour".
-    const std::string t = lower(sentence);
+    if (find_ci(sentence, "agreement") == std::string_view::npos && find_ci(sentence, "favo") == std::string_view::npos)
+        return std::nullopt;
     static const std::regex agreement(R"(\b(all|everyone)\b[^.;]{0,40}\b(in agreement|in favou?r)\b)");
-    if ((t.find("agreement") != std::string::npos || t.find("favo") != std::string::npos) &&
-        std::regex_search(t, agreement))
-        return DecisionVerb{"agreed", 0, false};
+    if (std::regex_search(lower(sentence), agreement)) return DecisionVerb{"agreed", 0, false};
     return std::nullopt;
 }
 
@@ -338,10 +335,10 @@ std::string kind_of(const std::string& sentence, const DecisionVerb& v) {
     if (verb == "deferred") return "deferred";
     if (verb == "endorsed") return v.negated ? "rejected" : "endorsed";
     if (verb == "resolved" || verb == "agreed" || verb == "decided" || verb == "arranged" || verb == "voted") {
+        if (v.negated) return "rejected";
         const std::vector<WordAt> w = words_at(sentence);
         const size_t from = v.word < w.size() ? w[v.word].offset : 0;
         std::string kind = decision_kind(std::string_view(sentence).substr(from));
-        if (v.negated) return "rejected";
         if (kind == "other" && verb != "resolved") kind = "agreed";
         return kind;
     }
@@ -370,15 +367,6 @@ void read_decision(std::string_view text, const std::vector<std::string>& own_na
         item.resolution->number = number;
         return;
     }
-    // A numbered resolution is a decision wherever the minutes print it.
-    if (!number.empty()) {
-        Resolution r;
-        r.text = std::string(text.substr(0, std::min<size_t>(text.size(), 600)));
-        r.kind = decision_kind(text);
-        r.number = number;
-        item.resolution = std::move(r);
-        // Its wording, when recognised, gives a better text and kind below.
-    }
     const std::vector<std::string> sentences = sentences_of(text);
     for (size_t i = 0; i < sentences.size(); ++i) {
         auto v = decision_verb(sentences[i], own_names);
@@ -390,12 +378,20 @@ void read_decision(std::string_view text, const std::vector<std::string>& own_na
         item.resolution = std::move(r);
         return;
     }
+    // A numbered resolution is a decision wherever the minutes print it.
+    if (!number.empty()) {
+        Resolution r;
+        r.text = std::string(text.substr(0, std::min<size_t>(text.size(), 600)));
+        r.kind = decision_kind(text);
+        r.number = number;
+        item.resolution = std::move(r);
+        return;
+    }
     // A motion seconded, voted on or with its result printed decides: "The
     // minutes ... were proposed, seconded and accepted", "Proposed by X -
     // Second by Y".
     for (const Motion& m : item.motions) {
         if (m.seconded_by.empty() && m.result == MotionResult::kNotStated && !m.votes_for) continue;
-        if (!number.empty()) return;  // the numbered resolution above
         Resolution r;
         r.text = m.text;
         if (m.result == MotionResult::kFailed) {

@@ -316,22 +316,47 @@ std::vector<std::string> list_names(std::string_view list) {
     return out;
 }
 
+enum Side { kFor, kAgainst, kAbstain, kAbsent };
+
+// The side of a vote a printed word names: "yes", "Nays", "Abstained", "excused".
+std::optional<Side> side_of(const std::string& word) {
+    const std::string w = lower(word);
+    if (w == "yes" || w == "aye" || w == "ayes" || w == "yea" || w == "yeas" || w == "for" || w == "in favour" ||
+        w == "in favor")
+        return kFor;
+    if (w == "no" || w == "nay" || w == "nays" || w == "noes" || w == "against" || w == "opposed") return kAgainst;
+    if (w.rfind("abstain", 0) == 0 || w.rfind("abstention", 0) == 0) return kAbstain;
+    if (w == "absent" || w == "excused") return kAbsent;
+    return std::nullopt;
+}
+
+// The lists of `text` under labels that `label` matches (group 1 names the
+// side, group 2 a printed count when there is one), each running from its
+// label to the next.
+struct SideList {
+    Side side;
+    size_t begin, end;
+    std::optional<int> count;
+};
+std::vector<SideList> side_lists(const std::string& text, const std::regex& label) {
+    std::vector<SideList> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), label); it != std::sregex_iterator(); ++it) {
+        auto side = side_of((*it)[1].str());
+        if (!side) continue;
+        if (!out.empty()) out.back().end = static_cast<size_t>(it->position(0));
+        std::optional<int> count;
+        if (it->size() > 2 && (*it)[2].matched) count = std::stoi((*it)[2].str());
+        out.push_back({*side, static_cast<size_t>(it->position(0) + it->length(0)), text.size(), count});
+    }
+    return out;
+}
+
 // The roll call in `text`, onto the motion's sides: "Crockett-yes;
-// Ensign-absent" or "Ayes: A, B. Nays: none. Absent: C." A roll call
-// states every side, so a side nobody is on is an empty list.
-bool read_roll_call(const std::string& text, const std::vector<std::string>& attendees, Motion& m) {
-    enum Side { kFor, kAgainst, kAbstain, kAbsent };
+// Ensign-absent", "For (51) Mr Baker, ... Against (6) ...", or "Ayes: A, B.
+// Nays: none. Absent: C." A roll call states every side, so a side nobody
+// is on is an empty list.
+bool read_votes(const std::string& text, const std::vector<std::string>& attendees, Motion& m) {
     std::vector<std::pair<Side, std::string>> votes;
-    auto side_of = [](const std::string& word) -> std::optional<Side> {
-        const std::string w = lower(word);
-        if (w == "yes" || w == "aye" || w == "ayes" || w == "yea" || w == "yeas" || w == "for" || w == "in favour" ||
-            w == "in favor")
-            return kFor;
-        if (w == "no" || w == "nay" || w == "nays" || w == "noes" || w == "against" || w == "opposed") return kAgainst;
-        if (w.rfind("abstain", 0) == 0 || w.rfind("abstention", 0) == 0) return kAbstain;
-        if (w == "absent" || w == "excused") return kAbsent;
-        return std::nullopt;
-    };
     static const std::regex pair(R"(([A-Z][A-Za-z'’]+(?:\s[A-Z][A-Za-z'’]+)?)\s*[-–:]\s*([A-Za-z]+)\b)");
     if (text.find('-') != std::string::npos || text.find(':') != std::string::npos) {
         for (auto it = std::sregex_iterator(text.begin(), text.end(), pair); it != std::sregex_iterator(); ++it) {
@@ -342,20 +367,14 @@ bool read_roll_call(const std::string& text, const std::vector<std::string>& att
     // Abstain (2) Mr Stepto, Ms Wright".
     std::array<std::optional<int>, 4> printed_counts{};
     if (votes.size() < 2 && text.find('(') != std::string::npos) {
-        static const std::regex block(R"(\b(For|FOR|Against|AGAINST|Abstain|ABSTAIN|Abstentions?|Absent|ABSENT)\s*\((\d{1,3})\))");
-        std::vector<std::pair<Side, std::pair<size_t, size_t>>> lists;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), block); it != std::sregex_iterator(); ++it) {
-            auto side = side_of((*it)[1].str());
-            if (!side) continue;
-            printed_counts[*side] = std::stoi((*it)[2].str());
-            const size_t b = static_cast<size_t>(it->position(0) + it->length(0));
-            if (!lists.empty()) lists.back().second.second = static_cast<size_t>(it->position(0));
-            lists.push_back({*side, {b, text.size()}});
-        }
+        static const std::regex block(
+            R"(\b(For|FOR|Against|AGAINST|Abstain|ABSTAIN|Abstentions?|Absent|ABSENT)\s*\((\d{1,3})\))");
+        const std::vector<SideList> lists = side_lists(text, block);
         if (lists.size() >= 2) {
             votes.clear();
-            for (const auto& [side, range] : lists) {
-                std::string list = text.substr(range.first, range.second - range.first);
+            for (const auto& l : lists) {
+                printed_counts[l.side] = l.count;
+                std::string list = text.substr(l.begin, l.end - l.begin);
                 std::replace(list.begin(), list.end(), '\n', ' ');
                 // The list ends at its sentence's end ("... Ms Wright Motion carried.").
                 const size_t stop = list.find_first_of(".");
@@ -363,11 +382,9 @@ bool read_roll_call(const std::string& text, const std::vector<std::string>& att
                 for (auto& n : list_names(list)) {
                     // "Mr Wright Motion carried": the words after the last name.
                     const size_t motion = n.find(" Motion");
-                    votes.emplace_back(side, motion == std::string::npos ? n : n.substr(0, motion));
+                    votes.emplace_back(l.side, motion == std::string::npos ? n : n.substr(0, motion));
                 }
             }
-        } else {
-            printed_counts = {};
         }
     }
     if (votes.size() < 2) {
@@ -375,20 +392,13 @@ bool read_roll_call(const std::string& text, const std::vector<std::string>& att
         // Labelled lists: "Ayes: A, B, C. Nays: none. Absent: E."
         static const std::regex label(
             R"(\b(Ayes?|AYES?|Yeas?|YEAS?|Yes|YES|Noes|NOES|Nays?|NAYS?|No|NO|In [Ff]avou?r|IN FAVOU?R|Opposed|OPPOSED|Abstain(?:ed|ing)?|ABSTAIN(?:ED|ING)?|Abstentions?|ABSTENTIONS?|Absent|ABSENT|Excused|EXCUSED)\s*:)");
-        std::vector<std::pair<Side, std::pair<size_t, size_t>>> lists;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), label); it != std::sregex_iterator(); ++it) {
-            auto side = side_of((*it)[1].str());
-            if (!side) continue;
-            const size_t b = static_cast<size_t>(it->position(0) + it->length(0));
-            if (!lists.empty()) lists.back().second.second = static_cast<size_t>(it->position(0));
-            lists.push_back({*side, {b, text.size()}});
-        }
+        const std::vector<SideList> lists = side_lists(text, label);
         if (lists.size() < 2) return false;
-        for (const auto& [side, range] : lists) {
-            std::string_view list = std::string_view(text).substr(range.first, range.second - range.first);
+        for (const auto& l : lists) {
+            std::string_view list = std::string_view(text).substr(l.begin, l.end - l.begin);
             const size_t stop = list.find(". ");
             if (stop != std::string_view::npos) list = list.substr(0, stop);
-            for (const auto& n : list_names(list)) votes.emplace_back(side, n);
+            for (const auto& n : list_names(list)) votes.emplace_back(l.side, n);
         }
     }
     if (votes.empty()) return false;
@@ -469,7 +479,7 @@ std::vector<Motion> motions_in(std::string_view text, const std::vector<std::str
                 if (!near && e.weak) continue;
                 if (!near) {
                     found.push_back(Open{Motion{}, si, e.formal});
-                        cur = &found.back();
+                    cur = &found.back();
                 }
                 cur->motion.seconded_by = resolve(e.name, attendees);
                 cur->last_sentence = si;
@@ -497,7 +507,7 @@ std::vector<Motion> motions_in(std::string_view text, const std::vector<std::str
             (k == 0 || found[k - 1].first_sentence + 1 < o.first_sentence) &&
             decision_verb(sentences[o.first_sentence - 1], {}))
             m.result = result_in(sentences[o.first_sentence - 1]);
-        if (!read_roll_call(votes, attendees, m)) {
+        if (!read_votes(votes, attendees, m)) {
             read_tally(span, m);
         } else if (m.result == MotionResult::kNotStated) {
             // "For (15) ... Against (35) ... Motion lost.": the result after the vote.

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <regex>
 #include <string>
@@ -65,6 +66,9 @@ struct VisualLine {
     std::string text() const;
 };
 std::vector<VisualLine> visual_lines(const PageText& page);
+// The visual lines of page `page` of `pages`, read once per page into `cache`.
+const std::vector<VisualLine>& lines_of_page(const std::vector<PageText>& pages, int page,
+                                             std::map<int, std::vector<VisualLine>>& cache);
 
 // "Page 5", "5" (as the last line of a page).
 bool is_footer_line(std::string_view line);
@@ -360,6 +364,23 @@ struct NameSeen {
     std::string raw;
     bool councillor = false;
 };
+
+// Whether a line starts a labelled field of a minutes header ("Present:",
+// "Apologies:", "Date:", "Venue:" ...), ending the list above it.
+bool is_field_label(std::string_view line);
+// One attendance field at stream line k: its list on the line ("Present:
+// Councillors A, B"), or a table below a label standing alone ("Members
+// Present:" over names with their posts beside them), read from the page's
+// word boxes (`page_lines` caches them per page); without them, the lines
+// below as a list. Sets k to the last line read.
+void read_attendance_field(const TextStream& s, const std::vector<PageText>& pages, size_t& k, size_t end,
+                           const AttendanceLabel& label, std::map<int, std::vector<VisualLine>>& page_lines,
+                           Attendance& a, std::vector<NameSeen>& names);
+// The roll call in the opening lines [begin, end) of US minutes.
+void read_roll_call_lines(const TextStream& s, size_t begin, size_t end, Attendance& a, std::vector<NameSeen>& names);
+// "Apologies for absence were received from Councillor A (substituted by
+// Councillor B), Councillor C and Dr D." -> apologies {A, C, D}, substitutes {B}.
+void read_apologies_sentence(std::string_view body, Attendance& a, std::vector<NameSeen>& names);
 
 // `finding` receives kItems, kNoItems, or kBelowConfidence when the numbered
 // lines it found did not run in sequence (sequence_trusted) and it kept none.

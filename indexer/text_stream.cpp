@@ -1,3 +1,4 @@
+#include <map>
 #include <algorithm>
 #include <cctype>
 #include <regex>
@@ -167,5 +168,18 @@ void for_each_match(const std::string& text, const std::regex& re, std::initiali
 void mark_page(std::vector<size_t>& page_starts, int first_page, int page, size_t offset) {
     while (first_page + static_cast<int>(page_starts.size()) <= page) page_starts.push_back(offset);
 }
+
+// The visual lines of a page, read once per page.
+const std::vector<VisualLine>& lines_of_page(const std::vector<PageText>& pages, int page,
+                                             std::map<int, std::vector<VisualLine>>& cache) {
+    auto it = cache.find(page);
+    if (it != cache.end()) return it->second;
+    std::vector<VisualLine>& lines = cache[page];
+    for (const auto& p : pages) {
+        if (p.number == page) lines = visual_lines(p);
+    }
+    return lines;
+}
+
 
 }  // namespace minutebook::structure

@@ -196,14 +196,18 @@ fs::path labelled_dir_or_skip() {
     return dir;
 }
 
-}  // namespace
+struct Labelled {
+    json label;
+    std::string file;
+    DocumentStructure doc;
+};
 
-TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
-          "[councils]") {
-    const fs::path dir = labelled_dir_or_skip();
+// Every labelled document of labels.jsonl, read and understood once for all
+// the test cases.
+const std::vector<Labelled>& labelled_documents(const fs::path& dir) {
+    static std::vector<Labelled> documents;
+    if (!documents.empty()) return documents;
     std::ifstream in(dir / "labels.jsonl");
-    std::map<std::string, Figures> bodies;
-    std::ostringstream misses;
     for (std::string text; std::getline(in, text);) {
         if (text.empty()) continue;
         json label = json::parse(text);
@@ -211,7 +215,20 @@ TEST_CASE("minute items, dates and bodies of other councils' minutes are found a
         ExtractResult r = extract_pdf((dir / file).string());
         INFO(file);
         REQUIRE(r.ok());
-        DocumentStructure d = understand(r.pages);
+        documents.push_back(Labelled{label, file, understand(r.pages)});
+    }
+    return documents;
+}
+
+}  // namespace
+
+TEST_CASE("minute items, dates and bodies of other councils' minutes are found as labelled",
+          "[councils]") {
+    const fs::path dir = labelled_dir_or_skip();
+    std::map<std::string, Figures> bodies;
+    std::ostringstream misses;
+    for (const auto& [label, file, d] : labelled_documents(dir)) {
+        INFO(file);
         // Every labelled minutes document is understood: none is below confidence.
         CHECK(to_string(d.minutes_finding) == std::string("items"));
 
@@ -317,16 +334,9 @@ struct DecisionFigures {
 // the label's. Labels whose item is not found count as missed decisions.
 TEST_CASE("decisions and motions of other councils' minutes are found as labelled", "[councils][decisions]") {
     const fs::path dir = labelled_dir_or_skip();
-    std::ifstream in(dir / "labels.jsonl");
     std::map<std::string, DecisionFigures> bodies;
     std::ostringstream misses;
-    for (std::string text; std::getline(in, text);) {
-        if (text.empty()) continue;
-        json label = json::parse(text);
-        const std::string file = label["file"].get<std::string>();
-        ExtractResult r = extract_pdf((dir / file).string());
-        REQUIRE(r.ok());
-        DocumentStructure d = understand(r.pages);
+    for (const auto& [label, file, d] : labelled_documents(dir)) {
         std::vector<Found> found;
         std::vector<const MinuteItem*> items;
         std::set<std::string> attendees;
