@@ -132,15 +132,17 @@ struct IndexWriter::Impl {
     }
 
     // Who moved, seconded and voted how, as terms of their person slugs (the
-    // names are people's, so "person:" metadata knows them), and the
-    // result: every motion's as a term, the last stated one as the facet.
+    // names are people's, so "person:" metadata knows them, and the passage
+    // names them: a person term each, without the facet's value slots), and
+    // the result: every motion's as a term, the last stated one as the facet.
     void add_motions(Xapian::Document& doc, const std::vector<Motion>& motions) {
         std::string last;
         auto person = [&](std::string_view prefix, const std::string& name) {
             if (name.empty()) return;
             const std::string slug = slugify(name);
             if (slug.empty()) return;
-            doc.add_boolean_term(term(prefix, slug));
+            if (!prefix.empty()) doc.add_boolean_term(term(prefix, slug));
+            doc.add_boolean_term(term(schema::kPerson, slug));
             name_metadata("person:" + slug, name);
         };
         for (const auto& m : motions) {
@@ -148,7 +150,8 @@ struct IndexWriter::Impl {
             person(schema::kSecondedBy, m.seconded_by);
             for (const auto& [side, prefix] : {std::pair{&m.votes_for, schema::kVotedFor},
                                               std::pair{&m.against, schema::kVotedAgainst},
-                                              std::pair{&m.abstain, schema::kAbstained}}) {
+                                              std::pair{&m.abstain, schema::kAbstained},
+                                              std::pair{&m.absent, std::string_view()}}) {
                 if (!*side) continue;
                 for (const auto& n : (*side)->names) person(prefix, n);
             }

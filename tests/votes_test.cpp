@@ -159,4 +159,10 @@ TEST_CASE("a minute item's page shows its vote, a person's page their motions an
     const std::string section = person->body.substr(motions, person->body.find("<h2>", motions + 5) - motions);
     CHECK(section.find("seconded, voted for") != std::string::npos);  // minute 4
     CHECK(section.find("<span class=\"badge\">voted for</span>") != std::string::npos);  // minute 5
+
+    // Absent from both roll calls, named by no other list: still their page's.
+    auto absent = client.Get("/people/ensign");
+    REQUIRE(absent);
+    REQUIRE(absent->status == 200);
+    CHECK(absent->body.find("<span class=\"badge\">absent</span>") != std::string::npos);
 }

@@ -60,34 +60,16 @@ std::string roles_in(const Passage& p, const std::string& name) {
     return out;
 }
 
-// Minute items whose motions name a person as mover, seconder or voter,
-// newest first.
+// Minute items whose motions name a person as mover, seconder or voter
+// (every name of a motion is a person the item names), newest first.
 Outcome<std::vector<std::pair<Passage, std::string>>> motions_of(IndexSession& session, const std::string& name) {
-    std::map<std::string, Passage> found;
-    for (auto field : {&SearchRequest::moved_by, &SearchRequest::voted_for, &SearchRequest::voted_against,
-                       &SearchRequest::person}) {
-        SearchRequest request;
-        request.*field = name;
-        request.type = "minute";
-        request.sort = "date";
-        request.limit = kMaxLimit;
-        try {
-            for (auto& r : session.searcher.search(request).results) {
-                if (r.passage.motions.empty()) continue;
-                found.emplace(r.passage.key, std::move(r.passage));
-            }
-        } catch (const BadRequest& e) {
-            return bad_request(e.what());
-        }
-    }
+    auto minutes = naming(session, Profile::Kind::kPerson, name, "minute");
+    if (!minutes) return minutes.failure();
     std::vector<std::pair<Passage, std::string>> out;
-    for (auto& [key, p] : found) {
+    for (auto& p : minutes.value()) {
         std::string roles = roles_in(p, name);
         if (!roles.empty()) out.emplace_back(std::move(p), roles);
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.first.meeting_date.value_or("") > b.first.meeting_date.value_or("");
-    });
     return out;
 }
 
