@@ -135,7 +135,8 @@ void print_summary(const IndexReport& report, std::ostream& out) {
         if (++pages_only <= kPagesOnlyShown) out << "  pages   " << r.file << ": " << r.pages_only << "\n";
     }
     if (pages_only > 0) {
-        out << pages_only << " files known only as pages: search finds their words, but no meeting's items were recognised in them";
+        out << pages_only << (pages_only == 1 ? " file" : " files")
+            << " known only as pages: search finds their words, but no meeting's items were recognised in them";
         if (pages_only > kPagesOnlyShown) out << "; 'minutebook stats' lists them all";
         out << ".\n";
     }

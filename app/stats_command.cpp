@@ -67,7 +67,8 @@ void print_stats(const IndexStats& s, std::ostream& out) {
         }
     }
     if (!s.pages_only.empty()) {
-        out << "Pages only: " << s.pages_only.size() << " files whose structure was not recognised (indexed as plain pages)\n";
+        out << "Pages only: " << s.pages_only.size() << (s.pages_only.size() == 1 ? " file" : " files")
+            << " whose structure was not recognised (indexed as plain pages)\n";
         for (const auto& e : s.pages_only) out << "    " << e.path << ": " << e.pages_only << "\n";
     }
     if (!s.copy_forbidden.empty()) {

@@ -65,6 +65,12 @@ bool clean_char(UChar32 c, UChar32& out) {
         return true;
     }
     if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return false;  // soft hyphen, ZWSP
+    // Word's list bullets set in the Symbol and Wingdings fonts come out in the
+    // private use area: U+F0B7 is Symbol's bullet, U+F0A7 Wingdings' square.
+    if (c == 0xF0B7 || c == 0xF0A7) {
+        out = 0x2022;
+        return true;
+    }
     int8_t type = u_charType(c);
     if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR || type == U_UNASSIGNED ||
         type == U_PRIVATE_USE_CHAR || type == U_SURROGATE) {

@@ -74,30 +74,6 @@ bool is_post_cell(std::string_view cell) {
     return std::regex_search(std::string(cell), post_word);
 }
 
-// The words of a visual line in cells: a gap wider than the line's height
-// parts two cells of a table row.
-std::vector<std::string> cells_of(const std::vector<const Word*>& words, size_t from) {
-    std::vector<std::string> cells;
-    for (size_t k = from; k < words.size(); ++k) {
-        const Word* w = words[k];
-        bool gap = k == from || w->x0 - words[k - 1]->x1 > std::max(6.0, 1.2 * (w->y1 - w->y0));
-        if (gap) cells.emplace_back();
-        std::string& cell = cells.back();
-        cell += (cell.empty() ? "" : " ") + w->text;
-    }
-    // "C Lyne  -  Acting Chairperson", "Tam Ward )": rules and brackets
-    // between the columns are not cells.
-    std::vector<std::string> out;
-    for (auto& c : cells) {
-        while (!c.empty() &&
-               (c.back() == ' ' || (c.back() == ')' && std::count(c.begin(), c.end(), '(') <
-                                                           std::count(c.begin(), c.end(), ')'))))
-            c.pop_back();
-        if (c.size() > 2 && c.compare(c.size() - 2, 2, " -") == 0) c.resize(c.size() - 2);
-        if (!c.empty() && c != "-" && c != "\u2013") out.push_back(c);
-    }
-    return out;
-}
 
 size_t word_count(std::string_view s) {
     size_t n = 0;
@@ -132,6 +108,29 @@ std::vector<std::string> names_of_clause(std::string clause) {
 }
 
 }  // namespace
+
+std::vector<std::string> cells_of(const std::vector<const Word*>& words, size_t from) {
+    std::vector<std::string> cells;
+    for (size_t k = from; k < words.size(); ++k) {
+        const Word* w = words[k];
+        bool gap = k == from || w->x0 - words[k - 1]->x1 > std::max(6.0, 1.2 * (w->y1 - w->y0));
+        if (gap) cells.emplace_back();
+        std::string& cell = cells.back();
+        cell += (cell.empty() ? "" : " ") + w->text;
+    }
+    // "C Lyne  -  Acting Chairperson", "Tam Ward )": rules and brackets
+    // between the columns are not cells.
+    std::vector<std::string> out;
+    for (auto& c : cells) {
+        while (!c.empty() &&
+               (c.back() == ' ' || (c.back() == ')' && std::count(c.begin(), c.end(), '(') <
+                                                           std::count(c.begin(), c.end(), ')'))))
+            c.pop_back();
+        if (c.size() > 2 && c.compare(c.size() - 2, 2, " -") == 0) c.resize(c.size() - 2);
+        if (!c.empty() && c != "-" && c != "\u2013") out.push_back(c);
+    }
+    return out;
+}
 
 std::optional<AttendanceLabel> attendance_label(std::string_view line) {
     std::string_view l = line;

@@ -182,6 +182,15 @@ std::vector<std::string> sentences_of(std::string_view text) {
     return out;
 }
 
+bool undertaking_at(const std::vector<WordAt>& w, size_t i) {
+    if (i == 0 || i + 1 >= w.size() || w[i].lower != "agreed" || w[i + 1].lower != "to") return false;
+    const std::string& who = w[i - 1].raw;
+    if (who.empty() || !std::isupper(static_cast<unsigned char>(who[0])) || one_of(w[i - 1].lower, kCollective))
+        return false;
+    // "GCC agreed to": the body's initials.
+    return std::any_of(who.begin(), who.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 std::optional<DecisionVerb> decision_verb(std::string_view sentence, const std::vector<std::string>& own_names) {
     const std::vector<WordAt> w = words_at(sentence);
     for (size_t i = 0; i < w.size(); ++i) {

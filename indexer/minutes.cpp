@@ -265,6 +265,186 @@ std::vector<MinuteItem> paragraph_items(const std::vector<PageText>& pages, int 
     return items;
 }
 
+// A line opening with a list bullet ("• Police Report"): the text after it.
+std::optional<std::string> after_bullet(std::string_view line) {
+    for (std::string_view bullet : {"\u2022", "\u25CF", "\u25AA"}) {
+        if (line.substr(0, bullet.size()) != bullet) continue;
+        std::string rest(line.substr(bullet.size()));
+        size_t b = rest.find_first_not_of(' ');
+        return b == std::string::npos ? std::string() : rest.substr(b);
+    }
+    return std::nullopt;
+}
+
+// A bullet's text that reads as a heading: a few words, opening with a
+// capital or a figure, not closed by punctuation or left open by a word
+// that leads on ("Update on", "Letter sent to", "3 Lochs Way -").
+bool bullet_title(std::string_view title) {
+    if (title.empty() || title.size() > 60) return false;
+    unsigned char c = static_cast<unsigned char>(title[0]);
+    if (!std::isupper(c) && !std::isdigit(c)) return false;
+    if (std::string_view(".,;:-").find(title.back()) != std::string_view::npos) return false;
+    if (title.find(';') != std::string_view::npos) return false;
+    size_t words = 1 + static_cast<size_t>(std::count(title.begin(), title.end(), ' '));
+    if (words > 8) return false;
+    std::string_view last = title.substr(title.rfind(' ') == std::string_view::npos ? 0 : title.rfind(' ') + 1);
+    for (std::string_view w : {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "re",
+                               "regarding", "the", "to", "with"}) {
+        if (last == w) return false;
+    }
+    return true;
+}
+
+struct BulletHead {
+    size_t line;  // the bullet's line in the stream
+    size_t body;  // the first line after its title
+    std::string title;
+};
+
+// Minutes set out as a bulleted outline without numbers: Garelochhead's
+// "• Introductions and welcome", "• Police Report" and Chicago SSA #21's
+// "• Perfunctory Business", "• New Business" over their points. A heading is
+// a bullet whose text is a title (bullet_title), alone on its line, whose
+// wrapped tail (a line at the text's indent just below) keeps it a title; not
+// a point of a list that a line ending in a colon announces ("... the
+// following incidents of significance:"). A heading followed at once by
+// another is that one's item, the second its sub-heading ("• Police Report"
+// over "• Police Scotland").
+std::vector<BulletHead> bullet_heads(const TextStream& s, const std::vector<PageText>& pages, size_t from,
+                                     size_t to, std::map<int, std::vector<VisualLine>>& page_lines) {
+    std::vector<BulletHead> out;
+    // Poppler's reading order may set a bullet apart from its text, and a
+    // bullet in a symbol font may sit on a baseline of its own just left of
+    // its text: the visual lines say which lines a bullet opens.
+    struct Bulleted {
+        const VisualLine* line;
+        size_t text;  // the line's first word after the bullet
+    };
+    std::map<int, std::map<std::string, Bulleted>> bulleted;
+    auto bullet_line = [&](size_t j) -> std::optional<Bulleted> {
+        const int page = s.lines[j].page;
+        auto it = bulleted.find(page);
+        if (it == bulleted.end()) {
+            it = bulleted.emplace(page, std::map<std::string, Bulleted>{}).first;
+            const std::vector<VisualLine>& lines = lines_of_page(pages, page, page_lines);
+            for (const auto& v : lines) {
+                std::optional<std::string> rest = after_bullet(v.text());
+                if (!rest) continue;
+                if (!rest->empty()) {
+                    it->second.emplace(*rest, Bulleted{&v, 1});
+                    continue;
+                }
+                const Word* b = v.words.front();
+                for (const auto& w : lines) {
+                    const double mid = (w.y0 + w.y1) / 2, height = w.y1 - w.y0;
+                    if (&w != &v && std::abs(mid - (b->y0 + b->y1) / 2) < 0.6 * height && w.words.front()->x0 > b->x1 &&
+                        w.words.front()->x0 - b->x1 < 40)
+                        it->second.emplace(w.text(), Bulleted{&w, 0});
+                }
+            }
+        }
+        std::string text = s.lines[j].text;
+        if (std::optional<std::string> rest = after_bullet(text)) text = *rest;
+        auto found = it->second.find(text);
+        if (found == it->second.end()) return std::nullopt;
+        return found->second;
+    };
+    // A table's row: cells parted by gaps wider than three line heights.
+    auto table_row = [](const VisualLine& v) {
+        for (size_t w = 1; w < v.words.size(); ++w) {
+            if (v.words[w]->x0 - v.words[w - 1]->x1 > 3 * (v.y1 - v.y0)) return true;
+        }
+        return false;
+    };
+    // A bullet in a table's cell: a row of the table stands within two and
+    // a half lines of it.
+    auto in_table = [&](const VisualLine& at, int page) {
+        const double height = at.y1 - at.y0;
+        for (const auto& v : lines_of_page(pages, page, page_lines)) {
+            if (std::abs(v.y0 - at.y0) <= 2.5 * height && table_row(v)) return true;
+        }
+        return false;
+    };
+    bool listed = false;                // in the points of a list announced by a colon
+    bool after_head = false;            // nothing but blank lines since the last heading
+    double text_x = -1;                 // where the last bullet's text begins
+    for (size_t j = from; j < to; ++j) {
+        const std::string& t = s.lines[j].text;
+        if (t.empty() || after_bullet(t) == std::string()) continue;
+        const std::optional<Bulleted> at = bullet_line(j);
+        if (!at) {
+            // A wrapped line of the last bullet's text hangs at its indent.
+            const VisualLine* v = nullptr;
+            for (const auto& l : lines_of_page(pages, s.lines[j].page, page_lines)) {
+                if (l.text() == t) v = &l;
+            }
+            if (!v || std::abs(v->words.front()->x0 - text_x) >= 3) {
+                listed = t.back() == ':';
+                text_x = -1;
+            }
+            after_head = false;
+            continue;
+        }
+        const VisualLine& line = *at->line;
+        text_x = line.words[at->text]->x0;
+        std::string title = at->text == 0 ? line.text() : *after_bullet(line.text());
+        if (listed || !bullet_title(title) || in_table(line, s.lines[j].page)) {
+            after_head = false;
+            continue;
+        }
+        size_t body = j + 1;
+        const std::vector<VisualLine>& lines = lines_of_page(pages, s.lines[j].page, page_lines);
+        auto next = lines.begin() + (at->line - lines.data()) + 1;
+        if (next != lines.end() && !after_bullet(next->text())) {
+            const double height = line.y1 - line.y0;
+            size_t b = next_text(s, body, to);
+            if (std::abs(next->words.front()->x0 - text_x) < 3 && next->y0 - line.y0 < 1.6 * height && b < to &&
+                s.lines[b].text == next->text()) {
+                title += ' ' + next->text();
+                body = b + 1;
+                if (!bullet_title(title)) {
+                    after_head = false;
+                    continue;
+                }
+            }
+        }
+        if (!after_head) out.push_back(BulletHead{j, body, title});
+        after_head = true;
+    }
+    return out;
+}
+
+bool body_has_line(const std::vector<std::string>& lines, std::string_view line) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l == line; });
+}
+
+size_t occurrences(std::string_view text, std::string_view phrase) {
+    size_t n = 0;
+    for (size_t p = text.find(phrase); p != std::string_view::npos; p = text.find(phrase, p + phrase.size())) ++n;
+    return n;
+}
+
+// A body's name as its papers print it most often: a header's "Suffolk's
+// Libraries IPS Ltd." is "Suffolk Libraries" where the text says "Suffolk
+// Libraries" more often than "Suffolk's Libraries" (a "King's Lynn" printed
+// so throughout keeps its possessive).
+std::string usual_spelling(const std::string& name, std::string_view text) {
+    std::string out = name;
+    for (size_t p = out.find("'s "); p != std::string::npos; p = out.find("'s ", p + 1)) {
+        size_t b = out.rfind(' ', p);
+        b = b == std::string::npos ? 0 : b + 1;
+        size_t e = out.find(' ', p + 3);
+        const std::string possessive = out.substr(b, (e == std::string::npos ? out.size() : e) - b);
+        std::string plain = possessive;
+        plain.erase(p - b, 2);
+        if (occurrences(text, plain) > occurrences(text, possessive)) {
+            out.erase(p, 2);
+            p = b;
+        }
+    }
+    return out;
+}
+
 bool is_item_marker(std::string_view line) {
     static const std::regex item(R"(^\(Item\s+[0-9A-Za-z.]+\)$)", std::regex::icase);
     return std::regex_match(std::string(line), item);
@@ -404,6 +584,7 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
     if (header) mins.status = header->status;
     if (mins.meeting.date.empty()) mins.meeting.date = iso_of(s.lines[span.begin].text, s.dates);
     mins.meeting.council = council_of(mins.meeting.committee);
+    for (std::string* name : {&mins.meeting.council, &mins.meeting.committee}) *name = usual_spelling(*name, s.text);
 
     // Items: the numbered headings that run in sequence; numbered lines
     // out of the run are points of a list inside an item ("1. Mr R Gough,
@@ -537,6 +718,19 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         std::sort(heads.begin(), heads.end(), [](const Head& a, const Head& b) { return a.line < b.line; });
     }
 
+    if (heads.size() < 3) {
+        std::vector<BulletHead> bullets = bullet_heads(s, pages, span.begin + 1, stop, page_lines);
+        // Bullets inside a numbered item are its points.
+        if (!heads.empty())
+            bullets.erase(std::remove_if(bullets.begin(), bullets.end(),
+                                         [&](const BulletHead& b) { return b.line > heads.front().line; }),
+                          bullets.end());
+        if (bullets.size() >= 3) {
+            for (const auto& b : bullets) heads.push_back(Head{b.line, b.body, MinuteHeading{"", b.title}});
+            std::sort(heads.begin(), heads.end(), [](const Head& a, const Head& b) { return a.line < b.line; });
+        }
+    }
+
     std::vector<MinuteItem> paragraphs;
     if (heads.size() < 2 && header) {
         paragraphs = paragraph_items(pages, s.lines[span.begin].page, s.lines[span.end - 1].page,
@@ -608,6 +802,11 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         // A heading is a sentence of its own, unless the body goes on with it.
         const bool goes_on = !item.body.empty() && std::islower(static_cast<unsigned char>(item.body[0]));
         read_decision(item.title + (goes_on ? "\n" : "\n\n") + item.body, own, attendees, item);
+        // A table of nominations leaves its column heads one per line.
+        if (item.motions.empty() && (body_has_line(body_lines, "Seconded by") || body_has_line(body_lines, "Seconder"))) {
+            for (int p = item.first_page; p <= item.last_page && item.motions.empty(); ++p)
+                item.motions = table_motions(lines_of_page(pages, p, page_lines), attendees);
+        }
         item.minute_refs = minute_references(item.body);
         item.minute_refs.erase(std::remove(item.minute_refs.begin(), item.minute_refs.end(), item.number),
                                item.minute_refs.end());

@@ -158,6 +158,8 @@ std::vector<Event> events_in(const std::string& s) {
         {"motion from", true, true, false},
         {"motion of", true, true, false},
         {"proposed by", true, false, false},
+        {"proposed -", true, false, false},  // "Proposed - Gemma Kimmet and Seconded - Margaret Stratton"
+        {"seconded -", false, false, false},
         {"nominated by", true, false, false},
         {"proposer:", true, false, false},
         {"proposed:", true, false, false},
@@ -178,6 +180,9 @@ std::vector<Event> events_in(const std::string& s) {
     for (std::string_view key : {std::string_view("proposed "), std::string_view("seconded ")}) {
         for (size_t p = l.find(key); p != std::string::npos; p = l.find(key, p + 1)) {
             if (p > 0 && std::isalpha(static_cast<unsigned char>(l[p - 1]))) continue;
+            // "the proposed Planning Application": an adjective.
+            const std::string_view before = std::string_view(l).substr(0, p);
+            if (before.ends_with("the ") || before.ends_with("a ") || before.ends_with("this ")) continue;
             const size_t n = p + key.size();
             if (n < s.size() && std::isupper(static_cast<unsigned char>(s[n])) && s.compare(n, 4, "The ") != 0) {
                 std::string name = name_after(s, n);
@@ -260,6 +265,7 @@ MotionResult result_in(const std::string& quoted) {
     MotionResult r = MotionResult::kNotStated;
     for (size_t i = 0; i < w.size(); ++i) {
         const std::string& t = w[i].lower;
+        if (undertaking_at(w, i)) continue;
         const bool negated = i > 0 && w[i - 1].lower == "not";
         if (t == "withdrawn" || t == "withdrew") return MotionResult::kWithdrawn;
         if ((t == "failed" && (i + 1 == w.size() || w[i + 1].lower != "to")) || t == "defeated" || t == "lost" ||
@@ -445,6 +451,36 @@ void read_tally(const std::string& text, Motion& m) {
 }
 
 }  // namespace
+
+std::vector<Motion> table_motions(const std::vector<VisualLine>& lines, const std::vector<std::string>& attendees) {
+    std::vector<Motion> out;
+    for (size_t h = 0; h < lines.size() && out.empty(); ++h) {
+        const std::vector<std::string> head = cells_of(lines[h].words, 0);
+        int mover = -1, seconder = -1, chosen = -1;
+        for (size_t c = 0; c < head.size(); ++c) {
+            const std::string cell = lower(head[c]);
+            if (cell == "nominated by" || cell == "proposed by" || cell == "moved by" || cell == "proposer" ||
+                cell == "nominator")
+                mover = static_cast<int>(c);
+            else if (cell == "seconded by" || cell == "seconder")
+                seconder = static_cast<int>(c);
+            else if (cell.find("elected") != std::string::npos || cell.find("appointed") != std::string::npos)
+                chosen = static_cast<int>(c);
+        }
+        if (mover < 0 || seconder < 0) continue;
+        for (size_t r = h + 1; r < lines.size(); ++r) {
+            const std::vector<std::string> row = cells_of(lines[r].words, 0);
+            if (row.size() != head.size()) break;
+            Motion m;
+            m.moved_by = resolve(row[static_cast<size_t>(mover)], attendees);
+            m.seconded_by = resolve(row[static_cast<size_t>(seconder)], attendees);
+            if (chosen >= 0) m.result = MotionResult::kCarried;
+            for (size_t c = 0; c < row.size(); ++c) m.text += (c ? ", " : "") + head[c] + ": " + row[c];
+            out.push_back(std::move(m));
+        }
+    }
+    return out;
+}
 
 std::vector<Motion> motions_in(std::string_view text, const std::vector<std::string>& attendees) {
     const std::vector<std::string> sentences = sentences_of(text);

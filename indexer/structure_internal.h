@@ -66,6 +66,9 @@ struct VisualLine {
     std::string text() const;
 };
 std::vector<VisualLine> visual_lines(const PageText& page);
+// The words of a visual line from word `from` on, in cells: a gap wider
+// than the line's height parts two cells of a table row.
+std::vector<std::string> cells_of(const std::vector<const Word*>& words, size_t from);
 // The visual lines of page `page` of `pages`, read once per page into `cache`.
 const std::vector<VisualLine>& lines_of_page(const std::vector<PageText>& pages, int page,
                                              std::map<int, std::vector<VisualLine>>& cache);
@@ -169,6 +172,11 @@ struct WordAt {
 // The words of a text: letters, digits, hyphens and apostrophes inside a word.
 std::vector<WordAt> words_at(std::string_view text);
 
+// Whether w[i] is a person's undertaking rather than the meeting's decision:
+// "Fiona Robinson agreed to take on the position", "Cllr Freeman agreed to
+// email" (a name before "agreed to", not the Council, Members or All).
+bool undertaking_at(const std::vector<WordAt>& w, size_t i);
+
 // A text's sentences: its lines joined (a word hyphenated across lines
 // mended), cut after ".", ";", "?" or "!" before a space (not after "Mr.",
 // "Cllr." or an initial) and at bullets.
@@ -201,6 +209,14 @@ std::vector<std::string> own_names_of(const Meeting& meeting);
 // seconders, results and votes; people resolved to `attendees` (canonical
 // names of those at the meeting). Votes name attendees only.
 std::vector<Motion> motions_in(std::string_view text, const std::vector<std::string>& attendees);
+
+// The motions of a table of nominations or proposals: a header row with a
+// proposer's column ("Nominated by", "Proposed by", "Moved by", "Proposer")
+// and a seconder's ("Seconded by", "Seconder"), each row under it one motion
+// (Garelochhead's "Office | Who elected | Nominated by | Seconded by"). A
+// column of who was elected or appointed makes each carried. People resolved
+// to `attendees`.
+std::vector<Motion> table_motions(const std::vector<VisualLine>& lines, const std::vector<std::string>& attendees);
 
 // Reads a minute item's motions and, unless `item` already has a
 // resolution ("RESOLVED ..."), its decision in any other wording
