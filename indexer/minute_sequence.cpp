@@ -283,6 +283,10 @@ std::vector<size_t> decode_item_sequence(const std::vector<ItemCandidate>& input
     return chain;
 }
 
+bool follows(const ItemLabel& a, const ItemLabel& b) {
+    return step_cost(a, b) >= 0 && (a.series != b.series || a.major != b.major || a.minor != b.minor);
+}
+
 bool sequence_trusted(const std::vector<ItemCandidate>& candidates, const std::vector<size_t>& chain) {
     if (chain.size() < 3) return true;
     size_t next = 0;

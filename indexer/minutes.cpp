@@ -85,6 +85,24 @@ bool all_bold(const VisualLine& vl) {
     return !vl.words.empty() && std::all_of(vl.words.begin(), vl.words.end(), [](const Word* w) { return w->bold; });
 }
 
+// The line that goes on with the bold heading `head` of `lines`: the next
+// visual line, all bold like it, beginning where the heading's title
+// begins (its second word, after the label), a line's height below; null
+// when there is none.
+const VisualLine* bold_title_tail(const std::vector<VisualLine>& lines, const VisualLine& head) {
+    if (head.words.size() < 2 || !all_bold(head)) return nullptr;
+    for (size_t k = 0; k + 1 < lines.size(); ++k) {
+        if (&lines[k] != &head) continue;
+        const VisualLine& next = lines[k + 1];
+        const double height = head.y1 - head.y0;
+        if (!all_bold(next) || std::abs(next.words.front()->x0 - head.words[1]->x0) >= 3 ||
+            next.y0 - head.y1 > height)
+            return nullptr;
+        return &next;
+    }
+    return nullptr;
+}
+
 // The signature block that closes minutes: a rule to sign on ("_____"),
 // "Certification", or a name with the post after it ("Reid Duford,
 // Secretary", "Mark Trinklein, Lincoln Township Clerk").
@@ -617,13 +635,16 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
                 // A column of labels can come before the text in the stream
                 // ("b." and "3." over the rest of item 2's table, then
                 // "Police reports"): the item begins at its title's line, and
-                // the lines before it are the previous item's.
+                // the lines before it are the previous item's. The column
+                // ends at the next item's label; numbered points of another
+                // column (Kent's "1.", "2." of the chair's election above
+                // "283. Apologies") are passed.
                 for (size_t b = j + 1; b < span.end && b < j + 60 && s.lines[b].page == s.lines[j].page; ++b) {
                     if (s.lines[b].text == h->title) {
                         if (b > next_text(s, j + 1, span.end)) at = b;
                         break;
                     }
-                    if (parse_item_label(s.lines[b].text)) break;
+                    if (auto next = parse_item_label(s.lines[b].text); next && follows(*label, *next)) break;
                 }
                 if (at != j) body = at + 1;
             }
@@ -670,6 +691,16 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         const VisualLine* vl = line_opening(lines, first_word, occurrence);
         double x = vl ? vl->words.front()->x0 : -1;
         labels.push_back(ItemCandidate{*label, heading_score(*label, h->title), x, page});
+        // A bold heading wraps onto a bold line at its title's indent just
+        // below (Kent's "284. Declarations of ... or Other Significant" /
+        // "Interests in items on the agenda"); it is scored on its first line.
+        if (const VisualLine* tail = vl ? bold_title_tail(lines, *vl) : nullptr) {
+            size_t b = next_text(s, body, span.end);
+            if (b < span.end && s.lines[b].text == tail->text() && !parse_item_label(s.lines[b].text)) {
+                h->title += ' ' + s.lines[b].text;
+                body = b + 1;
+            }
+        }
         candidates.push_back(Head{at, body, *h, x, vl && all_bold(*vl)});
     }
     std::vector<Head> heads;

@@ -211,16 +211,27 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     std::vector<size_t> lines = first_page_lines(s, 40);
     if (lines.empty() || starts_minutes(s, lines.front())) return std::nullopt;
     FrontSheet fs;
+    // The meeting's date as its heading writes it out, as every agenda of
+    // the corpus does (Garelochhead's "Tuesday 17th August 2021", Lincoln's
+    // "April 16, 2019", Kent's "Thursday, 30th January, 2025", Cuyahoga's
+    // "AGENDA - April 24, 2019"); a numeric date above it, before the first
+    // item of business, is a stamp of the paper ("REVISED" / "4/23/19").
     size_t date_at = lines.size();
     for (size_t k = 0; k < lines.size() && k < 20; ++k) {
         std::string t = s.lines[lines[k]].text;
+        if (date_at < lines.size() && parse_agenda_label(t)) break;
         if (auto v = labelled(t, "Date")) t = *v;
-        auto d = first_date(t, s.dates);
-        if (d && d->day > 0) {
-            fs.meeting.date = d->iso();
+        auto dates = find_dates(t, s.dates);
+        auto full = std::find_if(dates.begin(), dates.end(), [](const DateMatch& m) { return m.date.day > 0; });
+        if (full == dates.end()) continue;
+        const std::string_view printed = std::string_view(t).substr(full->begin, full->end - full->begin);
+        const bool spelled = std::any_of(printed.begin(), printed.end(),
+                                         [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        if (date_at == lines.size() || spelled) {
+            fs.meeting.date = full->date.iso();
             date_at = k;
-            break;
         }
+        if (spelled) break;
     }
     size_t agenda_at = lines.size();
     for (size_t k = 0; k < lines.size(); ++k) {
@@ -266,6 +277,11 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     for (size_t k = 0; k < std::min<size_t>(date_at, 6); ++k) {
         const std::string& t = s.lines[lines[k]].text;
         if (lower(t) == "agenda") continue;
+        // A stamp above the heading ("REVISED" / "4/23/19") is not its name.
+        if (first_date(t, s.dates)) {
+            name.clear();
+            continue;
+        }
         if (!has_lower(t) && t.size() < 80) {
             name += (name.empty() ? "" : " ") + t;
         } else if (!name.empty()) {

@@ -122,6 +122,10 @@ int lower_case_words(std::string_view text);
 // the heading's title (for a bare label, the line that gives it).
 double heading_score(const ItemLabel& label, std::string_view title);
 
+// Label b can be a later item than label a in one sequence (4 -> 5, 5 ->
+// 5a, 19.03.9 -> 19.04.1): not a smaller number, not the same one again.
+bool follows(const ItemLabel& a, const ItemLabel& b);
+
 struct ItemCandidate {
     ItemLabel label;
     double score = 0;

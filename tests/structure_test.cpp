@@ -703,6 +703,45 @@ TEST_CASE("agenda items in the numbering agendas print", "[structure][councils][
     }
 }
 
+// An agenda's meeting date is the one its heading writes out; a numeric
+// date above it is the paper's stamp. Headings of Cuyahoga's Board of
+// Health, Lincoln Township's Board, Garelochhead CC and Kent's Cabinet.
+TEST_CASE("an agenda's date is its heading's, not a revision stamp above it", "[structure][agenda]") {
+    struct Case {
+        const char* where;
+        const char* page;
+        const char* date;
+        const char* committee;
+    };
+    const Case cases[] = {
+        {"Cuyahoga Board of Health 2019-04-24, p. 1: revised the day before",
+         "REVISED\n4/23/19\nCUYAHOGA COUNTY BOARD OF HEALTH\nAGENDA - April 24, 2019\n1. Call to Order.\n2. Roll Call.\n"
+         "3. Motion to excuse absent Board Members.\n4. Approval of the Minutes of the Regular Board Meeting -March 27, 2019.\n",
+         "2019-04-24", "Cuyahoga County Board of Health"},
+        {"Lincoln Township Board 2019-04-16, p. 1",
+         "LINCOLN TOWNSHIP\nMeeting of the Lincoln Township Board of Trustees\nApril 16, 2019\n"
+         "1. Call Meeting to Order\n2. Amend / Accept Agenda\n3. Public Comments\n",
+         "2019-04-16", "Lincoln Township Board of Trustees"},
+        {"Garelochhead Community Council 2021-08-17, p. 1",
+         "Garelochhead Community Council Public Meeting Agenda\nTuesday 17th August 2021\n"
+         "1. Introductions and welcome\n2. Minutes and actions from June 15th\n3. Police Reports\n",
+         "2021-08-17", nullptr},
+        // Not a stamp: a numeric date is the meeting's when the heading spells none,
+        // and a date written in an item of business is not the heading's.
+        {"a numeric date alone (Cambridgeshire's 'Date:' label, in numbers)",
+         "CORPORATE PARENTING SUB-COMMITTEE\nDate: 17/07/2019\nAGENDA\n1. Apologies for absence\n"
+         "2. Minutes of the meeting on 22 May 2019\n3. Action Log\n",
+         "2019-07-17", nullptr},
+    };
+    for (const auto& c : cases) {
+        INFO(c.where);
+        auto doc = understand(pages_of({c.page}));
+        REQUIRE(doc.meeting);
+        CHECK(doc.meeting->date == c.date);
+        if (c.committee) CHECK(doc.meeting->committee == c.committee);
+    }
+}
+
 TEST_CASE("agenda labels: Roman numerals and bare numbers, not counts or dates", "[structure][agenda]") {
     CHECK(parse_agenda_label("XIV. MUNICIPAL MATTERS")->major == 14);
     CHECK(parse_agenda_label("IX. PUBLIC PARTICIPATION")->number == "IX");
