@@ -329,6 +329,13 @@ std::vector<std::string> own_names_of(const Meeting& meeting) {
             if (capitalised(w.raw)) initials += w.raw[0];
         }
         if (initials.size() >= 2 && std::find(out.begin(), out.end(), initials) == out.end()) out.push_back(initials);
+        // The word that names what the body is, as it calls itself: "the
+        // Authority" of the Norwalk Housing Authority, "the Board" of the
+        // Lincoln Township Board, "the Commission".
+        std::vector<WordAt> words = words_at(*name);
+        if (words.size() >= 2 && capitalised(words.back().raw) &&
+            std::find(out.begin(), out.end(), words.back().raw) == out.end())
+            out.push_back(words.back().raw);
     }
     return out;
 }

@@ -142,6 +142,7 @@ bool opens_attendance(std::string_view line) {
 // MARCH 2014 AT 7.00 PM IN").
 bool heads_business(std::string_view first_line, bool one_line) {
     if (first_line.empty() || !std::isupper(static_cast<unsigned char>(first_line[0]))) return false;
+    if (names_vote_side(first_line.substr(0, first_line.find(':')))) return false;
     if (!has_lower(first_line) && first_line.size() >= 3) return true;
     if (!one_line || first_line.size() > 80) return false;
     // "Old Business: None": a paragraph with its own heading run in.
@@ -157,6 +158,8 @@ bool runs_in_heading(std::string_view first_line) {
     size_t colon = first_line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 40 || colon + 1 >= first_line.size()) return false;
     std::string_view head = first_line.substr(0, colon);
+    // "AYES: Commissioners Davis, ..." is the vote of the paragraph above.
+    if (names_vote_side(head)) return false;
     return std::isupper(static_cast<unsigned char>(head[0])) && lower_case_words(head) <= 1;
 }
 
@@ -525,6 +528,22 @@ bool starts_minutes(const TextStream& s, size_t i) {
     return above < 4;
 }
 
+bool heads_minutes_over_date(const TextStream& s, size_t i) {
+    const std::string& t = s.lines[i].text;
+    if (t.empty() || t.size() > 60 || !contains_ci(t, "minutes") || std::isdigit(static_cast<unsigned char>(t[0])))
+        return false;
+    if (t.back() == '.' || contains_ci(t, "approv") || contains_ci(t, "action log") || first_date(t)) return false;
+    int seen = 0;
+    for (size_t k = i + 1; k < s.lines.size() && s.lines[k].page == s.lines[i].page && seen < 4; ++k) {
+        if (s.lines[k].blank()) continue;
+        ++seen;
+        const std::string& below = s.lines[k].text;
+        if (auto d = parse_date(below); d && d->day > 0) return true;
+        if (below.size() > 40 || below.back() == '.' || first_date(below)) return false;
+    }
+    return false;
+}
+
 Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Span span,
                      std::vector<NameSeen>& names, MinutesFinding& finding) {
     Minutes mins;
@@ -771,7 +790,11 @@ Minutes read_minutes(const TextStream& s, const std::vector<PageText>& pages, Sp
         // points and tables also stand apart by gaps.
         auto opens_meeting = [](const MinuteItem& first) {
             const std::string& line = first.title;
-            return find_ci(line, "called to order") != std::string::npos ||
+            // "called to order", "called the hybrid meeting to order" (Norwalk
+            // Housing Authority), "called the meeting to order".
+            const size_t called = find_ci(line, "called ");
+            const size_t order = called == std::string::npos ? called : find_ci(line.substr(called), " to order");
+            return (order != std::string::npos && order <= 40) ||
                    find_ci(line, "opened the meeting") != std::string::npos ||
                    find_ci(line, "meeting was opened") != std::string::npos;
         };

@@ -401,9 +401,18 @@ bool read_votes(const std::string& text, const std::vector<std::string>& attende
         const std::vector<SideList> lists = side_lists(text, label);
         if (lists.size() < 2) return false;
         for (const auto& l : lists) {
-            std::string_view list = std::string_view(text).substr(l.begin, l.end - l.begin);
+            std::string list = text.substr(l.begin, l.end - l.begin);
             const size_t stop = list.find(". ");
-            if (stop != std::string_view::npos) list = list.substr(0, stop);
+            if (stop != std::string::npos) list = list.substr(0, stop);
+            // A list wraps onto the next line ("... Vice Chair Valencia," /
+            // "and Chair Ramirez") and marks names for a footnote
+            // ("*Davis, **Hernandez": Norwalk Housing Authority).
+            std::replace(list.begin(), list.end(), '\n', ' ');
+            list.erase(std::remove(list.begin(), list.end(), '*'), list.end());
+            std::string bare = lower(list);
+            bare.erase(std::remove_if(bare.begin(), bare.end(), [](char c) { return !std::isalpha(static_cast<unsigned char>(c)); }),
+                       bare.end());
+            if (bare == "none") continue;  // "NOES: None"
             for (const auto& n : list_names(list)) votes.emplace_back(l.side, n);
         }
     }
@@ -451,6 +460,10 @@ void read_tally(const std::string& text, Motion& m) {
 }
 
 }  // namespace
+
+bool names_vote_side(std::string_view word) {
+    return side_of(std::string(word)).has_value();
+}
 
 std::vector<Motion> table_motions(const std::vector<VisualLine>& lines, const std::vector<std::string>& attendees) {
     std::vector<Motion> out;

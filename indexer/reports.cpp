@@ -61,12 +61,28 @@ bool starts_report(const TextStream& s, size_t i, size_t& title_begin) {
     auto to = labelled(s.lines[i].text, "To");
     if (!to) return false;
     bool dated = false;
+    size_t from_above = i;  // a memo's "From:" printed above its "To:"
     for (size_t j = i + 1, seen = 0; j < s.lines.size() && seen < 6; ++j) {
         if (s.lines[j].blank()) continue;
         ++seen;
         if (labelled(s.lines[j].text, "Meeting Date") || labelled(s.lines[j].text, "Date of meeting")) dated = true;
+        // A memo's heading: "TO:" / "FROM:" (Gardena's and Norwalk's staff
+        // reports, Kent's reports to the County Council, "From:" first).
+        if (labelled(s.lines[j].text, "From")) dated = true;
+    }
+    for (size_t j = i, seen = 0; j-- > 0 && seen < 3 && s.lines[j].page == s.lines[i].page;) {
+        if (s.lines[j].blank()) continue;
+        ++seen;
+        if (labelled(s.lines[j].text, "From")) {
+            dated = true;
+            from_above = j;
+        }
     }
     if (!dated) return false;
+    if (from_above < i) {
+        title_begin = from_above;
+        return true;
+    }
     // The title: the lines just above, back to a blank line, a numbered
     // paragraph or a sentence's end; all capitals above all capitals.
     title_begin = i;
@@ -106,9 +122,25 @@ Report read_report(const TextStream& s, Span span, std::vector<NameSeen>& names)
             r.item = *v;
             continue;
         }
-        if (labelled(t, "To")) break;
+        if (labelled(t, "To") || labelled(t, "From")) break;
         if (!r.title.empty()) r.title += ' ';
         r.title += t;
+    }
+    // A memo's title is its subject: "SUBJECT: HOUSING ASSISTANCE PAYMENTS
+    // PROGRAM - APPROVE" / "WARRANT RUN OCTOBER 15, 2022 - NOVEMBER 1, 2022".
+    for (size_t j = i; r.title.empty() && j < span.end && j < i + 40; ++j) {
+        if (!labelled(s.lines[j].text, "Subject")) continue;
+        r.title = value_of(s, j, span.end, "Subject");
+        size_t k = j + 1;
+        if (labelled(s.lines[j].text, "Subject")->empty()) {
+            while (k < span.end && s.lines[k].blank()) ++k;
+            ++k;  // the value's own line
+        }
+        for (; !r.title.empty() && !has_lower(r.title) && k < span.end; ++k) {
+            const std::string& n = s.lines[k].text;
+            if (n.empty() || has_lower(n) || n.back() == ':') break;
+            r.title += ' ' + n;
+        }
     }
     // Strip the bold marks some packs carry through extraction.
     r.title.erase(std::remove(r.title.begin(), r.title.end(), '*'), r.title.end());

@@ -416,6 +416,7 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
         size_t title_begin = i;
         std::optional<PartKind> found;
         if (starts_minutes(s, i)) found = PartKind::kMinutes;
+        else if (current && current != PartKind::kMinutes && heads_minutes_over_date(s, i)) found = PartKind::kMinutes;
         else if (is_action_log_heading(s.lines[i].text)) found = PartKind::kActionLog;
         else if (starts_report(s, i, title_begin)) found = PartKind::kReport;
         else if (auto plan = current == PartKind::kAgenda ? std::nullopt : plan_kind(s, i)) found = plan;
@@ -423,6 +424,14 @@ DocumentStructure understand(const std::vector<PageText>& pages) {
             found = PartKind::kAppendix;
         if (!found) continue;
         const PartKind kind = *found;
+        // The minutes' heading printed again at the head of each page
+        // ("Minutes of the Regular Meeting" / "Norwalk Housing Authority" /
+        // "October 18, 2022") goes on with the same minutes.
+        if (kind == PartKind::kMinutes && current == PartKind::kMinutes && !starts.empty() && is_page_head(s, i)) {
+            auto again = read_minutes_header(s, i);
+            auto first = read_minutes_header(s, starts.back().line);
+            if (again && first && again->date == first->date) continue;
+        }
         auto is_plan = [](std::optional<PartKind> k) {
             return k == PartKind::kAgendaPlan || k == PartKind::kTrainingPlan;
         };

@@ -214,6 +214,10 @@ std::vector<std::string> own_names_of(const Meeting& meeting);
 // names of those at the meeting). Votes name attendees only.
 std::vector<Motion> motions_in(std::string_view text, const std::vector<std::string>& attendees);
 
+// `word` names a side of a vote as roll calls print it: "AYES", "Nays",
+// "Abstained", "ABSENT".
+bool names_vote_side(std::string_view word);
+
 // The motions of a table of nominations or proposals: a header row with a
 // proposer's column ("Nominated by", "Proposed by", "Moved by", "Proposer")
 // and a seconder's ("Seconded by", "Seconder"), each row under it one motion
@@ -295,6 +299,13 @@ std::vector<AgendaItem> read_agenda_items(const TextStream& stream, const std::v
 // Whether a minutes document starts at `line` (its heading or the
 // "MINUTES of a meeting of ..." sentence).
 bool starts_minutes(const TextStream& stream, size_t line);
+// A heading naming minutes with the meeting's date alone on a line at most
+// three short heading lines below, as minutes open inside a packet after
+// its agenda: the Norwalk Housing Authority's "MINUTES OF THE REGULAR
+// MEETING" / "NORWALK HOUSING AUTHORITY" / "NORWALK, CALIFORNIA" /
+// "OCTOBER 18, 2022", the shape of Lincoln Township's "SPECIAL MEETING
+// MINUTES" / "March 21, 2019" at the head of its minutes.
+bool heads_minutes_over_date(const TextStream& s, size_t i);
 
 // The header a file of minutes opens with, read from the first lines of its
 // first page from `begin`: the minutes' own heading ("MINUTES for the

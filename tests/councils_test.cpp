@@ -535,6 +535,63 @@ TEST_CASE("a bulleted outline's heading bullets are its minute items (Garelochhe
     CHECK(items[3].motions[0].result == MotionResult::kNotStated);
 }
 
+// A US agenda packet: the agenda, the previous meeting's minutes with their
+// own heading and date, then a staff report in memo form. The Norwalk
+// Housing Authority's packet of 15 November 2022, checked against pp. 3-5:
+// unnumbered headings in capitals over their paragraphs, a consent
+// calendar's roll call with footnote marks on two names ("*Davis,
+// **Hernandez") and "NOES: None".
+TEST_CASE("the previous minutes inside a US agenda packet are read with their own date (Norwalk Housing Authority)",
+          "[councils][structure]") {
+    const fs::path dir = labelled_dir_or_skip();
+    const fs::path pdf = dir.parent_path() / "real" / "us_norwalk_housing_authority_agenda_packet_2022-11-15.pdf";
+    ExtractOptions options;
+    options.ocr = OcrMode::kNever;  // the warrant listings after the report are scans
+    ExtractResult r = extract_pdf(pdf.string(), options);
+    REQUIRE(r.ok());
+    const DocumentStructure d = understand(r.pages);
+    REQUIRE(d.meeting);
+    CHECK(d.meeting->date == "2022-11-15");
+    REQUIRE(d.minutes.size() == 1);
+    const Minutes& m = d.minutes.front();
+    CHECK(m.meeting.date == "2022-10-18");
+    CHECK(m.meeting.committee == "Norwalk Housing Authority");
+    CHECK(m.first_page == 3);
+    CHECK(m.last_page <= 5);
+    std::vector<std::string> titles;
+    for (const auto& item : m.items) titles.push_back(item.title.substr(0, 40));
+    CHECK(titles == std::vector<std::string>{"Chair Ramirez called the hybrid meeting ", "CONSENT CALENDAR", "MINUTES",
+                                             "WARRANTS", "COMMUNITY DEVELOPMENT DIRECTOR REPORT",
+                                             "ORAL COMMUNICATIONS", "ADJOURNMENT"});
+    REQUIRE(m.items.size() == 7);
+    // "Commissioner Perez moved and Chair Ramirez seconded ... MOTION CARRIED BY THE FOLLOWING ROLL CALL VOTE".
+    REQUIRE(m.items[1].motions.size() == 1);
+    const Motion& consent = m.items[1].motions[0];
+    CHECK(consent.moved_by == "Perez");
+    CHECK(consent.seconded_by == "Ramirez");
+    CHECK(consent.result == MotionResult::kCarried);
+    REQUIRE(consent.votes_for);
+    CHECK(consent.votes_for->names == std::vector<std::string>{"Davis", "Hernandez", "Perez", "Valencia", "Ramirez"});
+    REQUIRE(consent.against);
+    CHECK(consent.against->count == 0);
+    REQUIRE(consent.absent);
+    CHECK(consent.absent->names == std::vector<std::string>{"Ayala", "Rios"});
+    // "The Housing Authority approved the minutes ...": the Authority decides.
+    for (size_t k : {size_t{2}, size_t{3}}) {
+        INFO(m.items[k].title);
+        REQUIRE(m.items[k].resolution);
+        CHECK(m.items[k].resolution->kind == "approved");
+    }
+    CHECK_FALSE(m.items[4].resolution);
+    // The running heading at the top of p. 4 goes on with the same minutes;
+    // the staff report after the signatures is a report of its own, titled
+    // by its subject.
+    REQUIRE(d.reports.size() == 1);
+    CHECK(d.reports[0].first_page == 5);
+    CHECK(d.reports[0].title ==
+          "HOUSING ASSISTANCE PAYMENTS PROGRAM - APPROVE WARRANT RUN OCTOBER 15, 2022 - NOVEMBER 1, 2022");
+}
+
 // A clerk sees which papers the archive knows only as pages: Horsley Parish
 // Council's minutes (a text layer of garbled glyphs, read here without OCR,
 // which would recover its words) beside minutes that are understood: Lincoln

@@ -212,6 +212,24 @@ TEST_CASE("roll calls, vote blocks and tallies give each side of the vote", "[de
         CHECK(m[0].absent->names == std::vector<std::string>{"Di Ross"});
         CHECK(m[0].result == MotionResult::kNotStated);
     }
+    SECTION("Norwalk Housing Authority's roll call: a list that wraps, footnote marks, 'NOES: None'") {
+        const std::vector<std::string> attendees = {"Perez", "Valencia", "Ramirez", "Davis", "Hernandez", "Ayala", "Rios"};
+        auto m = motions_in(
+            "Commissioner Perez moved and Chair\nRamirez seconded to approve the consent calendar as recommended. "
+            "MOTION\nCARRIED BY THE FOLLOWING ROLL CALL VOTE:\n"
+            "AYES: Commissioners *Davis, **Hernandez, and Perez, Vice Chair Valencia,\nand Chair Ramirez\n"
+            "NOES: None\nABSENT: Commissioners Ayala and Rios",
+            attendees);
+        REQUIRE(m.size() == 1);
+        CHECK(m[0].moved_by == "Perez");
+        CHECK(m[0].seconded_by == "Ramirez");
+        CHECK(m[0].result == MotionResult::kCarried);
+        REQUIRE(m[0].votes_for);
+        CHECK(m[0].votes_for->names == std::vector<std::string>{"Davis", "Hernandez", "Perez", "Valencia", "Ramirez"});
+        REQUIRE(m[0].against);
+        CHECK(m[0].against->count == 0);
+        CHECK(m[0].absent->names == std::vector<std::string>{"Ayala", "Rios"});
+    }
     SECTION("Kent's vote blocks keep their printed counts; a voter not at the meeting is counted, not named") {
         const std::vector<std::string> attendees = {"Mr Brady", "Ms Meade", "Mr Baker", "Mr Robey"};
         auto m = motions_in("Mr Brady proposed, and Ms Meade seconded the motion that \"the Council notes the "

@@ -742,6 +742,67 @@ TEST_CASE("an agenda's date is its heading's, not a revision stamp above it", "[
     }
 }
 
+// Minutes inside a packet open with a heading over their own date; an
+// agenda's items and a minute's title that name minutes do not.
+TEST_CASE("a heading over its own date opens the minutes inside a packet", "[structure][councils]") {
+    struct Case {
+        const char* where;
+        const char* text;
+        bool opens;
+    };
+    const Case cases[] = {
+        {"Norwalk Housing Authority packet 2022-11-15, p. 3",
+         "MINUTES OF THE REGULAR MEETING\nNORWALK HOUSING AUTHORITY\nNORWALK, CALIFORNIA\nOCTOBER 18, 2022\n", true},
+        {"Lincoln Township Board 2019-03-21, p. 1", "SPECIAL MEETING MINUTES\nMarch 21, 2019\n", true},
+        {"Lincoln Township Board 2019-03-19, p. 1", "BUDGET WORKSHOP MEETING MINUTES\nMarch 19, 2019\n", true},
+        // Not minutes' headings.
+        {"Kent 2024-12-19, minute 272's title", "Minutes of the meeting held on 7 November 2024, if in order, to be\n"
+                                               "approved as a correct record\n", false},
+        {"Norwalk's agenda item", "MEETING MINUTES - Staff recommends the Housing Authority approve the minutes of the regular\n"
+                                  "meeting of October 18, 2022, as submitted.\n", false},
+        {"Norwalk's minute item", "MINUTES\nThe Housing Authority approved the minutes of the regular meeting of September 20,\n"
+                                  "2022, as submitted.\n", false},
+        {"Cuyahoga's agenda item", "Approval of the Minutes\nMarch 27, 2019\n", false},
+    };
+    for (const auto& c : cases) {
+        INFO(c.where);
+        TextStream s = make_stream(pages_of({c.text}));
+        size_t first = 0;
+        while (first < s.lines.size() && s.lines[first].blank()) ++first;
+        REQUIRE(first < s.lines.size());
+        CHECK(heads_minutes_over_date(s, first) == c.opens);
+    }
+}
+
+// Reports in memo form: "TO:" and "FROM:" in either order, titled by their subject.
+TEST_CASE("a memo's To and From open a report titled by its subject", "[structure]") {
+    struct Case {
+        const char* where;
+        const char* text;
+        const char* title;
+    };
+    const Case cases[] = {
+        {"Kent County Council 2025-01-09, report supplement p. 3: From above To",
+         "Agenda Item 3\nFrom:\n\nRoger Gough, Leader of the Council\n\nTo:\n\nCounty Council - 9th January 2025\n\n"
+         "Subject:\n\nEnglish Devolution White Paper\n\nClassification: Unrestricted\n\nSummary:\nThe publication of "
+         "the English Devolution White Paper on 16 December 2024 provides a definitive policy position.\n",
+         "English Devolution White Paper"},
+        {"Norwalk Housing Authority packet 2022-11-15, p. 5: a subject over two lines in capitals",
+         "Housing Authority Agenda Report\nNovember 15, 2022\n\nTO:\n\nHonorable Housing Authority\n\nFROM:\n\n"
+         "Jesus M. Gomez, Executive Director\n\nSUBJECT: HOUSING ASSISTANCE PAYMENTS PROGRAM - APPROVE\n"
+         "WARRANT RUN OCTOBER 15, 2022 - NOVEMBER 1, 2022\nBackground:\nThe Housing Authority made payments.\n",
+         "HOUSING ASSISTANCE PAYMENTS PROGRAM - APPROVE WARRANT RUN OCTOBER 15, 2022 - NOVEMBER 1, 2022"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.where);
+        auto doc = understand(pages_of({c.text}));
+        REQUIRE(doc.reports.size() == 1);
+        CHECK(doc.reports[0].title == c.title);
+    }
+    // "To:" alone, with neither "From:" nor a meeting date, is a letter's address line.
+    CHECK(understand(pages_of({"Dear Sir\nTo: the residents of Station Road\nThe works begin on Monday.\n"})).reports.empty());
+}
+
 TEST_CASE("agenda labels: Roman numerals and bare numbers, not counts or dates", "[structure][agenda]") {
     CHECK(parse_agenda_label("XIV. MUNICIPAL MATTERS")->major == 14);
     CHECK(parse_agenda_label("IX. PUBLIC PARTICIPATION")->number == "IX");
