@@ -256,12 +256,14 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     // September 2016" / "1. Chair's welcome ...", "Meeting of the Lincoln
     // Township Board of Trustees" / "April 16, 2019" / "1. Call Meeting to Order").
     bool listed_only = false;
+    size_t meeting_heading = lines.size();
     if (agenda_at == lines.size() && date_at < lines.size() && !read_minutes_header(s, lines.front())) {
         for (size_t k = 0; k <= date_at; ++k) {
             const std::string& t = s.lines[lines[k]].text;
             if (t.size() <= 80 && has_word(t, "meeting") && !has_word(t, "minutes")) {
                 agenda_at = date_at;
                 listed_only = true;
+                meeting_heading = k;
                 break;
             }
         }
@@ -290,13 +292,20 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     }
     if (name.empty() || !names_a_body(name)) {
         name.clear();
-        for (size_t k = 0; k < lines.size() && k < 25; ++k) {
+        // A line of the heading, not the business under it ("of the Board,
+        // Tony Brown, and the Chief Executive" in an item of Suffolk's AGM).
+        const size_t heading_end = listed_only ? date_at + 1 : lines.size();
+        for (size_t k = 0; k < lines.size() && k < 25 && k < heading_end; ++k) {
             const std::string& t = s.lines[lines[k]].text;
-            if (names_a_body(t) && t.size() < 80 && !first_date(t)) {
+            if (names_a_body(t) && t.size() < 80 && !first_date(t) &&
+                std::isupper(static_cast<unsigned char>(t[0]))) {
                 name = t;
                 break;
             }
         }
+        // Else the meeting's heading names it: "Suffolk's Libraries IPS Ltd
+        // Annual General Meeting".
+        if (name.empty() && meeting_heading < lines.size()) name = s.lines[lines[meeting_heading]].text;
     }
     fs.meeting.committee = canonical_committee(name);
     static const std::regex time(R"(\b(\d{1,2}[:.]\d{2})\s*(hr|hrs|am|pm|a\.m\.|p\.m\.)?)", std::regex::icase);

@@ -726,6 +726,13 @@ TEST_CASE("an agenda's date is its heading's, not a revision stamp above it", "[
          "Garelochhead Community Council Public Meeting Agenda\nTuesday 17th August 2021\n"
          "1. Introductions and welcome\n2. Minutes and actions from June 15th\n3. Police Reports\n",
          "2021-08-17", nullptr},
+        {"Suffolk Libraries AGM 2016-09-29, p. 1: the meeting's heading names the body, not a line of an item",
+         "Suffolk\u2019s Libraries IPS Ltd Annual General Meeting\nThursday, 29th September 2016\nThe Cookhouse\n"
+         "1. Chair\u2019s welcome, apologies for absence and Minutes of AGM, 10th September\n2015.\n"
+         "2. Annual Report: To receive the report for year ending 31st March 2016 from the Chair\n"
+         "of the Board, Tony Brown, and the Chief Executive, Alison Wheeler.\n"
+         "3. Accounts 2015/16: To receive the Statement of Accounts for the year 2015/16\n",
+         "2016-09-29", "Suffolk's Libraries IPS Ltd Annual General Meeting"},
         // Not a stamp: a numeric date is the meeting's when the heading spells none,
         // and a date written in an item of business is not the heading's.
         {"a numeric date alone (Cambridgeshire's 'Date:' label, in numbers)",
