@@ -375,7 +375,16 @@ bool read_votes(const std::string& text, const std::vector<std::string>& attende
     if (votes.size() < 2 && text.find('(') != std::string::npos) {
         static const std::regex block(
             R"(\b(For|FOR|Against|AGAINST|Abstain|ABSTAIN|Abstentions?|Absent|ABSENT)\s*\((\d{1,3})\))");
-        const std::vector<SideList> lists = side_lists(text, block);
+        std::vector<SideList> lists = side_lists(text, block);
+        // One vote: a side printed again begins the next vote's blocks (Kent's
+        // amendment "lost" by 14 to 40, then the substantive motion's 39 to 19).
+        for (size_t k = 1; k < lists.size(); ++k) {
+            const bool again = std::any_of(lists.begin(), lists.begin() + static_cast<long>(k),
+                                           [&](const SideList& l) { return l.side == lists[k].side; });
+            if (!again) continue;
+            lists.resize(k);
+            break;
+        }
         if (lists.size() >= 2) {
             votes.clear();
             for (const auto& l : lists) {
@@ -386,9 +395,11 @@ bool read_votes(const std::string& text, const std::vector<std::string>& attende
                 const size_t stop = list.find_first_of(".");
                 if (stop != std::string::npos) list = list.substr(0, stop);
                 for (auto& n : list_names(list)) {
-                    // "Mr Wright Motion carried": the words after the last name.
-                    const size_t motion = n.find(" Motion");
-                    votes.emplace_back(l.side, motion == std::string::npos ? n : n.substr(0, motion));
+                    // "Mr Wright Motion carried", "Ms Constantine Amendment
+                    // lost": the words after the last name.
+                    size_t cut = std::string::npos;
+                    for (const char* word : {" Motion", " Amendment", " Substantive"}) cut = std::min(cut, n.find(word));
+                    votes.emplace_back(l.side, n.substr(0, cut));
                 }
             }
         }

@@ -230,6 +230,30 @@ TEST_CASE("roll calls, vote blocks and tallies give each side of the vote", "[de
         CHECK(m[0].against->count == 0);
         CHECK(m[0].absent->names == std::vector<std::string>{"Ayala", "Rios"});
     }
+    SECTION("Kent's amendment keeps its own vote, not the substantive motion's printed after it") {
+        const std::vector<std::string> attendees = {"Mr Lehmann", "Mr Streatfeild", "Mr Baldock", "Mr Baker",
+                                                    "Mrs Bell", "Ms Constantine"};
+        // Kent County Council, 9 January 2025, minute 285, paragraphs 23-25 (p. 9), lists shortened.
+        auto m = motions_in(
+            "Mr Lehmann proposed and Mr Streatfeild seconded the following\namendment to the motion.\n"
+            "Following the debate, the Chairman put the amendment set out in\nparagraph 23 to the vote and the voting "
+            "was as follows:\nFor (14)\nMr Baldock, Mr R Lehmann, Mr Streatfeild\nAgainst (40)\nMr Baker\n"
+            "Abstain (7)\nMrs Bell, Ms Constantine\nAmendment lost.\n"
+            "The Chairman put the substantive motion set out in paragraph 15 to the\nvote and the voting was as follows:\n"
+            "For (39)\nMr Baker, Mrs Bell\nAgainst (19)\nMr Baldock, Mr R Lehmann\nAbstain (1)\nMs Constantine\n"
+            "Substantive Motion carried.",
+            attendees);
+        REQUIRE_FALSE(m.empty());
+        CHECK(m[0].moved_by == "Mr Lehmann");
+        CHECK(m[0].result == MotionResult::kFailed);
+        REQUIRE(m[0].votes_for);
+        CHECK(m[0].votes_for->count == 14);
+        REQUIRE(m[0].against);
+        CHECK(m[0].against->count == 40);
+        REQUIRE(m[0].abstain);
+        CHECK(m[0].abstain->count == 7);
+        CHECK(m[0].abstain->names == std::vector<std::string>{"Mrs Bell", "Ms Constantine"});
+    }
     SECTION("Kent's vote blocks keep their printed counts; a voter not at the meeting is counted, not named") {
         const std::vector<std::string> attendees = {"Mr Brady", "Ms Meade", "Mr Baker", "Mr Robey"};
         auto m = motions_in("Mr Brady proposed, and Ms Meade seconded the motion that \"the Council notes the "
