@@ -1,10 +1,15 @@
 #include "app/args.h"
 
+#include <cstdlib>
+
+#include "app/config.h"
 #include "core/sizes.h"
 
 namespace minutebook {
 
-Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
+Args::Args(const std::vector<std::string>& argv, const ArgSpec& given) {
+    ArgSpec spec = given;
+    spec.options.insert("config");
     bool only_positional = false;
     for (size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -41,6 +46,21 @@ Args::Args(const std::vector<std::string>& argv, const ArgSpec& spec) {
             throw UsageError("Unknown option --" + name + ".");
         }
     }
+    // An option not given: its environment variable, then the configuration file.
+    config_ = &active_config(value("config"));
+    for (const std::string& name : spec.options) {
+        if (values_.count(name)) continue;
+        const std::string variable = environment_variable_of(name);
+        if (const char* env = variable.empty() ? nullptr : std::getenv(variable.c_str()); env && *env) {
+            values_[name].push_back(env);
+        } else if (*config_) {
+            if (auto v = (*config_)->option(name)) values_[name].push_back(*v);
+        }
+    }
+}
+
+const Config* Args::config() const {
+    return config_ && *config_ ? &**config_ : nullptr;
 }
 
 std::optional<std::string> Args::value(const std::string& name) const {

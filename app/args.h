@@ -12,6 +12,8 @@
 
 namespace minutebook {
 
+struct Config;
+
 // Misuse of the command line; main() prints it and exits with status 2.
 class UsageError : public std::runtime_error {
 public:
@@ -23,9 +25,13 @@ struct ArgSpec {
     std::set<std::string> flags;    // take none: "json", "help"
 };
 
+// Every command also takes --config FILE (app/config.h). An option not on
+// the command line takes its environment variable's value, else the
+// configuration file's.
 class Args {
 public:
-    // Throws UsageError for an unknown option or a missing value.
+    // Throws UsageError for an unknown option or a missing value, and
+    // ConfigError for a configuration file that cannot be used.
     Args(const std::vector<std::string>& argv, const ArgSpec& spec);
 
     bool flag(const std::string& name) const { return flags_.count(name) > 0; }
@@ -39,8 +45,11 @@ public:
     // `fallback` when absent.
     std::uintmax_t size(const std::string& name, std::uintmax_t fallback) const;
     const std::vector<std::string>& positional() const { return positional_; }
+    // The configuration file in effect, or null.
+    const Config* config() const;
 
 private:
+    const std::optional<Config>* config_ = nullptr;
     std::map<std::string, std::vector<std::string>> values_;
     std::set<std::string> flags_;
     std::vector<std::string> positional_;

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -7,6 +8,7 @@
 
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/config.h"
 #include "indexer/indexer.h"
 #include "query/archive.h"
 
@@ -14,7 +16,7 @@ namespace minutebook {
 namespace {
 
 const char* kHelp = R"(Usage: minutebook index [--db DIR] [--passwords FILE] [--jobs N] [--ocr MODE]
-                        [--council NAME] [--prune] [LIMITS] PATH...
+                        [--council NAME] [--prune] [LIMITS] [PATH...]
 
 Indexes every PDF under the given files and folders (folders are walked
 recursively). Files are identified by the SHA-256 of their bytes: indexing
@@ -169,7 +171,15 @@ int run_index(const std::vector<std::string>& argv) {
         std::cout << kHelp;
         return 0;
     }
-    if (args.positional().empty()) throw UsageError("give at least one file or folder to index.");
+    // Without PATHs, the configuration's archive roots, each with its council.
+    std::vector<ArchiveRoot> roots;
+    for (const auto& p : args.positional()) roots.push_back(ArchiveRoot{p, ""});
+    if (roots.empty() && args.config()) roots = args.config()->archive;
+    if (roots.empty()) {
+        throw UsageError(args.config() ? "give at least one file or folder to index, or an [[archive]] in " +
+                                             args.config()->file + "."
+                                       : "give at least one file or folder to index.");
+    }
     if (args.values("db").size() > 1) {
         throw UsageError("index writes one database: give --db once, and index each shard in a run of its own.");
     }
@@ -191,15 +201,29 @@ int run_index(const std::vector<std::string>& argv) {
     options.max_file_bytes = args.size("max-file-size", options.max_file_bytes);
     options.max_pages = args.integer("max-pages", options.max_pages, 1, 10000000);
     options.prune = args.flag("prune");
-    options.council = args.value("council").value_or("");
-    IndexReport report;
-    try {
-        report = index_with_progress(args.positional(), std::move(options), args.flag("quiet"));
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
+    // One run per council: roots of one council (or of none, the text
+    // naming it) are indexed together.
+    std::vector<std::pair<std::string, std::vector<std::string>>> runs;
+    for (const ArchiveRoot& r : roots) {
+        const std::string council = args.value("council").value_or(r.council);
+        auto run = std::find_if(runs.begin(), runs.end(), [&](const auto& x) { return x.first == council; });
+        if (run == runs.end()) runs.push_back({council, {r.path}});
+        else run->second.push_back(r.path);
     }
-    print_summary(report, std::cerr);
-    return report.ok() ? 0 : 1;
+    bool ok = true;
+    for (const auto& [council, paths] : runs) {
+        IndexOptions run_options = options;
+        run_options.council = council;
+        IndexReport report;
+        try {
+            report = index_with_progress(paths, std::move(run_options), args.flag("quiet"));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
+        }
+        print_summary(report, std::cerr);
+        ok = ok && report.ok();
+    }
+    return ok ? 0 : 1;
 }
 
 }  // namespace minutebook

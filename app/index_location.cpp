@@ -50,8 +50,8 @@ std::string describe(const IndexLocation& location) {
     return std::to_string(location.databases.size()) + " databases (" + list + ")";
 }
 
-void index_bundled_archive_if_missing(const IndexLocation& location) {
-    if (location.databases.size() != 1) return;
+void index_bundled_archive_if_missing(const IndexLocation& location, const Args& args) {
+    if (location.databases.size() != 1 || args.config()) return;
     const std::string& db = location.databases.front();
     if (is_remote(db) || local_index_exists(db)) return;
     const std::string corpus = bundled_corpus_path();

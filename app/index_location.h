@@ -22,8 +22,9 @@ SearchSettings search_settings(const Args& args);
 std::string describe(const IndexLocation& location);
 
 // A `search`, `minute` or `serve` with one local database that does not
-// exist yet indexes the bundled archive into it first.
-void index_bundled_archive_if_missing(const IndexLocation& location);
+// exist yet indexes the bundled archive into it first; never under a
+// configuration file (app/config.h), whose archive is the one to serve.
+void index_bundled_archive_if_missing(const IndexLocation& location, const Args& args);
 
 // Several databases, or a remote one, given without --vocabulary: their
 // vocabulary is made now, in a temporary folder removed with this object,

@@ -9,6 +9,7 @@
 
 #include "app/args.h"
 #include "app/commands.h"
+#include "app/config.h"
 
 namespace {
 
@@ -31,6 +32,10 @@ Commands:
 Run 'minutebook COMMAND --help' for a command's options.
 The index lives in --db DIR (default: $MINUTEBOOK_DB, or
 $XDG_DATA_HOME/minutebook/index, or ~/.local/share/minutebook/index).
+Every command takes --config FILE (default: $MINUTEBOOK_CONFIG, else
+/etc/minutebook/minutebook.conf when it exists): the archive roots, the
+index folder and the server's settings; a flag wins over its environment
+variable (MINUTEBOOK_DB, MINUTEBOOK_PORT, ...), which wins over the file.
 search, minute and serve take --db more than once to search several
 databases (shards, local or tcp://HOST:PORT) as one.
 )";
@@ -55,6 +60,9 @@ int main(int argc, char** argv) {
         if (command == "vocabulary") return minutebook::run_vocabulary(args);
         if (command == "check") return minutebook::run_check(args);
         std::cerr << "minutebook: unknown command '" << command << "'.\n" << kUsage;
+        return 2;
+    } catch (const minutebook::ConfigError& e) {
+        std::cerr << "minutebook " << command << ": configuration: " << e.what() << "\n";
         return 2;
     } catch (const minutebook::UsageError& e) {
         std::cerr << "minutebook " << command << ": " << e.what() << "\n"

@@ -125,7 +125,7 @@ int run_minute(const std::vector<std::string>& argv) {
     if (text.empty()) throw UsageError("give a minute reference, such as 'CYP 232' or 'minute 232 2024'.");
 
     IndexLocation location = index_location(args);
-    index_bundled_archive_if_missing(location);
+    index_bundled_archive_if_missing(location, args);
     TemporaryVocabulary vocabulary(location);
     const Xapian::Database db = open_index(location).passages;
     const MinuteLookup lookup = look_up_minute(db, text);

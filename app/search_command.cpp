@@ -150,7 +150,7 @@ int run_search(const std::vector<std::string>& argv) {
     request.voted_against = args.value("voted-against");
 
     IndexLocation location = index_location(args);
-    index_bundled_archive_if_missing(location);
+    index_bundled_archive_if_missing(location, args);
     TemporaryVocabulary vocabulary(location);
     Searcher searcher(location, search_settings(args));
     SearchResponse response;

@@ -57,7 +57,10 @@ int run_serve(const std::vector<std::string>& argv) {
     options.log_requests = !args.flag("quiet");
     options.search = search_settings(args);
 
-    index_bundled_archive_if_missing(location);
+    index_bundled_archive_if_missing(location, args);
+    // Under a configuration file the server never falls back to the bundled
+    // archive: with no index yet it answers 503 until the first run writes one.
+    options.wait_for_index = args.config() != nullptr;
     TemporaryVocabulary vocabulary(location);
     options.db_path = location.databases.front();
     if (location.databases.size() > 1 || !location.vocabulary.empty()) options.index = location;

@@ -7,7 +7,7 @@ packages=(
   libxapian-dev libpoppler-cpp-dev libpoppler-private-dev libicu-dev nlohmann-json3-dev libssl-dev
   xapian-tools
   libtesseract-dev libleptonica-dev tesseract-ocr-eng
-  libcpp-httplib-dev
+  libcpp-httplib-dev libtomlplusplus-dev
   catch2 libexpat1-dev
   poppler-utils
   clang libclang-rt-14-dev

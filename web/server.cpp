@@ -270,7 +270,11 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     Context& context = impl_->context;
     const ServerOptions& o = context.options;
     // Fails now, not at the first request, when there is no index.
-    context.sessions.acquire();
+    try {
+        context.sessions.acquire();
+    } catch (const Xapian::DatabaseOpeningError&) {
+        if (!o.wait_for_index) throw;
+    }
 
     httplib::Server& http = impl_->http;
     const unsigned threads = worker_threads(o.threads);

@@ -18,7 +18,12 @@
 namespace minutebook::web {
 
 struct ServerOptions {
-    std::string db_path;  // the index, when `index` names no database. REQUIRES: an index exists there
+    std::string db_path;  // the index, when `index` names no database. REQUIRES: an index exists there,
+                          // unless wait_for_index
+    // Start even when the index cannot be opened yet: every request is
+    // answered 503 (/healthz too) until one is written there. Default: off,
+    // the constructor throws.
+    bool wait_for_index = false;
     // Several databases (shards) served as one, and their vocabulary.
     // Default: none, db_path alone.
     IndexLocation index;
