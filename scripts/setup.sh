@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+# The build's own archive and index: an installed package's
+# /etc/minutebook/minutebook.conf is not read unless MINUTEBOOK_CONFIG names it.
+export MINUTEBOOK_CONFIG="${MINUTEBOOK_CONFIG-}"
 db="${MINUTEBOOK_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/minutebook/index}"
 # Exit status 1 means some file failed; the summary says which, the rest is indexed.
 build/app/minutebook index --db "$db" corpus || true
