@@ -12,7 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-enum class Kind { kText, kPath, kCount, kSize, kOcr };
+enum class Kind { kText, kPath, kCount, kSize, kOcr, kUrl };
 
 // A key of the file, the option it sets and what its value is.
 struct Key {
@@ -36,7 +36,11 @@ const std::map<std::string, std::vector<Key>>& tables() {
           {"max_file_size", "max-file-size", Kind::kSize},
           {"max_pages", "max-pages", Kind::kCount, 10000000}}},
         {"server",
-         {{"host", "host", Kind::kText}, {"port", "port", Kind::kCount, 65535}, {"threads", "threads", Kind::kCount, 1024}}},
+         {{"host", "host", Kind::kText},
+          {"port", "port", Kind::kCount, 65535},
+          {"threads", "threads", Kind::kCount, 1024},
+          {"base_url", "base-url", Kind::kUrl},
+          {"trusted_proxies", "trusted-proxies", Kind::kText}}},
     };
     return t;
 }
@@ -50,6 +54,16 @@ std::string scalar(const Config& c, const std::string& name, const toml::node& n
     if (auto s = node.value<std::string>()) return *s;
     if (node.is_integer()) return std::to_string(*node.value<int64_t>());
     if (node.is_boolean()) return *node.value<bool>() ? "true" : "false";
+    // A list of addresses: as the command line takes it, comma-separated.
+    if (const toml::array* list = node.as_array()) {
+        std::string joined;
+        for (const toml::node& item : *list) {
+            auto text = item.value<std::string>();
+            if (!text) throw ConfigError(where(c, item) + ": " + name + " must be a list of text.");
+            joined += (joined.empty() ? "" : ",") + *text;
+        }
+        return joined;
+    }
     throw ConfigError(where(c, node) + ": " + name + " must be text or a whole number.");
 }
 
@@ -135,6 +149,11 @@ Config read_config(const std::string& path) {
                     if (!parse_size(value))
                         throw ConfigError(where(c, field) + ": " + name +
                                           " must be a size in bytes, such as 1073741824, \"512M\" or \"1G\".");
+                    break;
+                case Kind::kUrl:
+                    if (value.rfind("http://", 0) != 0 && value.rfind("https://", 0) != 0)
+                        throw ConfigError(where(c, field) + ": " + name +
+                                          " must be an http:// or https:// address, such as \"https://example.org/archive/\".");
                     break;
                 case Kind::kOcr:
                     if (value != "auto" && value != "never" && value != "always")

@@ -32,6 +32,11 @@ Options (each also as --name=value):
   --root DIR      the archive folder, to find PDFs that the index does not
                   record the place of (indexes made by older versions)
   --threads N     worker threads (default: 4 per core, at least 8)
+  --base-url URL  the address people reach the server at behind a reverse
+                  proxy (https://example.org/archive/): links, redirects,
+                  feeds, CSV and JSON urls are written under it
+  --trusted-proxies ADDR,...  the proxy addresses whose X-Forwarded-Proto,
+                  -Host and -Prefix headers are believed (from no one else)
   --quiet         no line per request on standard error
   --exact-count N count a search's total and facets one by one up to N
                   matching passages (default 5000); beyond, estimate them
@@ -41,7 +46,8 @@ Options (each also as --name=value):
 }  // namespace
 
 int run_serve(const std::vector<std::string>& argv) {
-    Args args(argv, {{"db", "vocabulary", "exact-count", "host", "port", "root", "threads"}, {"help", "quiet"}});
+    Args args(argv, {{"db", "vocabulary", "exact-count", "host", "port", "root", "threads", "base-url", "trusted-proxies"},
+                     {"help", "quiet"}});
     if (args.flag("help")) {
         std::cout << kHelp;
         return 0;
@@ -55,6 +61,23 @@ int run_serve(const std::vector<std::string>& argv) {
     if (auto root = args.value("root"))
         options.roots.push_back(std::filesystem::absolute(*root).string());
     options.log_requests = !args.flag("quiet");
+    if (auto base = args.value("base-url")) {
+        if (base->rfind("http://", 0) != 0 && base->rfind("https://", 0) != 0)
+            throw UsageError("--base-url takes an http:// or https:// address, such as https://example.org/archive/.");
+        options.base_url = *base;
+    }
+    if (auto proxies = args.value("trusted-proxies")) {
+        std::string list = *proxies;
+        for (size_t at = 0; at <= list.size();) {
+            size_t comma = list.find(',', at);
+            if (comma == std::string::npos) comma = list.size();
+            std::string one = list.substr(at, comma - at);
+            one.erase(0, one.find_first_not_of(' '));
+            one.erase(one.find_last_not_of(' ') + 1);
+            if (!one.empty()) options.trusted_proxies.push_back(one);
+            at = comma + 1;
+        }
+    }
     options.search = search_settings(args);
 
     index_bundled_archive_if_missing(location, args);

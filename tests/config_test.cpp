@@ -39,7 +39,7 @@ TEST_CASE("a bad configuration file is one error naming its line and key", "[con
         const char* error;
     };
     const Case cases[] = {
-        {"[server]\nprot = 80\n", "line 2: unknown key 'prot' in [server] (host, port, threads)."},
+        {"[server]\nprot = 80\n", "line 2: unknown key 'prot' in [server] (host, port, threads, base_url, trusted_proxies)."},
         {"colour = \"blue\"\n", "line 1: unknown key 'colour' (index, server, archive)."},
         {"[server\nport = 80\n", "line 1: "},
         {"[server]\nport = \"eighty\"\n", "line 2: server.port must be a whole number from 0 to 65535."},
@@ -48,6 +48,9 @@ TEST_CASE("a bad configuration file is one error naming its line and key", "[con
         {"[index]\nmemory_limit = \"lots\"\n", "line 2: index.memory_limit must be a size in bytes"},
         {"[index]\ndir = \"/srv/index\"\n\n[[archive]]\ncouncil = \"Kent County Council\"\n",
          "line 4: an [[archive]] needs a path."},
+        {"[server]\nbase_url = \"example.org/archive\"\n",
+         "line 2: server.base_url must be an http:// or https:// address"},
+        {"[server]\ntrusted_proxies = [\"127.0.0.1\", 8]\n", "line 2: server.trusted_proxies must be a list of text."},
         {"[[archive]]\npath = \"/srv/papers\"\nshire = \"Kent\"\n",
          "line 3: unknown key 'shire' in [[archive]] (path, council)."},
     };

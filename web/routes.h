@@ -54,7 +54,15 @@ void send_choices(httplib::Response& res, const std::string& heading,
 Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& request);
 
 // "http://host:port" as the request named it (Host), else as bound.
+// The scheme, host and path prefix people reach the server at: the
+// configured base URL, else the X-Forwarded-* headers of a trusted proxy,
+// else the request's Host; no trailing slash.
 std::string base_url(const httplib::Request& req, const Context& context);
+// The path the server is published under ("/archive"), "" at the root.
+std::string path_prefix(const httplib::Request& req, const Context& context);
+// Puts a response's own links (Location, HTML href/src/action, JSON urls)
+// under `prefix`.
+void under_prefix(httplib::Response& res, const std::string& prefix);
 
 void add_page_routes(httplib::Server& server, Context& context);
 void add_api_routes(httplib::Server& server, Context& context);

@@ -222,14 +222,99 @@ Outcome<SearchResponse> run_search(IndexSession& session, const SearchRequest& r
     }
 }
 
+namespace {
+
+bool usable_host(const std::string& host) {
+    return !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' ||
+               c == ']';
+    });
+}
+
+// "/archive" for "/archive/" or "archive": a path of plain characters, no
+// trailing slash; "" for the root or anything else.
+std::string clean_prefix(std::string p) {
+    while (!p.empty() && p.back() == '/') p.pop_back();
+    if (p.empty()) return "";
+    if (p.front() != '/') p.insert(p.begin(), '/');
+    const bool plain = p.size() <= 200 && p.find("//") == std::string::npos &&
+                       std::all_of(p.begin(), p.end(), [](char c) {
+                           return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '-' || c == '_' ||
+                                  c == '.' || c == '~';
+                       });
+    return plain && p.find("/..") == std::string::npos ? p : "";
+}
+
+bool from_trusted_proxy(const httplib::Request& req, const Context& context) {
+    const auto& proxies = context.options.trusted_proxies;
+    return std::find(proxies.begin(), proxies.end(), req.remote_addr) != proxies.end();
+}
+
+}  // namespace
+
+namespace {
+
+// Every occurrence of `from` in `text` replaced by `to`.
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+void under_prefix(httplib::Response& res, const std::string& prefix) {
+    if (prefix.empty()) return;
+    if (res.has_header("Location")) {
+        std::string location = res.get_header_value("Location");
+        if (location.size() >= 1 && location[0] == '/' && (location.size() == 1 || location[1] != '/')) {
+            res.headers.erase("Location");
+            res.set_header("Location", prefix + location);
+        }
+    }
+    const std::string type = res.get_header_value("Content-Type");
+    const size_t before = res.body.size();
+    if (type.rfind("text/html", 0) == 0) {
+        for (const char* attribute : {"href=\"/", "src=\"/", "action=\"/"}) {
+            const std::string from(attribute);
+            replace_all(res.body, from, from.substr(0, from.size() - 1) + prefix + "/");
+        }
+        // Protocol-relative links are none of ours: undo a doubled slash.
+        replace_all(res.body, "=\"" + prefix + "//", "=\"//");
+    } else if (type.rfind("application/json", 0) == 0) {
+        // "url":"/passages/...", "pdf_url":"/files/...".
+        replace_all(res.body, "url\":\"/", "url\":\"" + prefix + "/");
+    }
+    if (res.body.size() != before && res.has_header("Content-Length")) {
+        res.headers.erase("Content-Length");
+        res.set_header("Content-Length", std::to_string(res.body.size()));
+    }
+}
+
+std::string path_prefix(const httplib::Request& req, const Context& context) {
+    const std::string& base = context.options.base_url;
+    if (!base.empty()) {
+        const size_t scheme = base.find("://");
+        const size_t path = scheme == std::string::npos ? 0 : base.find('/', scheme + 3);
+        return path == std::string::npos ? "" : clean_prefix(base.substr(path));
+    }
+    if (from_trusted_proxy(req, context)) return clean_prefix(req.get_header_value("X-Forwarded-Prefix"));
+    return "";
+}
+
 std::string base_url(const httplib::Request& req, const Context& context) {
+    std::string base = context.options.base_url;
+    if (!base.empty()) {
+        while (!base.empty() && base.back() == '/') base.pop_back();
+        return base;
+    }
+    if (from_trusted_proxy(req, context)) {
+        const std::string host = req.get_header_value("X-Forwarded-Host");
+        const std::string proto = req.get_header_value("X-Forwarded-Proto");
+        if (usable_host(host))
+            return (proto == "https" ? "https://" : "http://") + host + path_prefix(req, context);
+    }
     const std::string host = req.get_header_value("Host");
-    const bool usable =
-        !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
-                   c == ':' || c == '[' || c == ']';
-        });
-    if (usable) return "http://" + host;
+    if (usable_host(host)) return "http://" + host;
     const std::string& bound = context.options.host;
     const bool ipv6 = bound.find(':') != std::string::npos;
     return "http://" + (ipv6 ? "[" + bound + "]" : bound) + ":" +
@@ -290,8 +375,9 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
         res.set_header("Connection", "close");
         return httplib::Server::HandlerResponse::Handled;
     });
-    http.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (impl_->connections_waiting > 0) res.set_header("Connection", "close");
+        under_prefix(res, path_prefix(req, impl_->context));
     });
     http.set_read_timeout(o.read_timeout_seconds, 0);
     http.set_write_timeout(o.write_timeout_seconds, 0);

@@ -24,6 +24,15 @@ struct ServerOptions {
     // answered 503 (/healthz too) until one is written there. Default: off,
     // the constructor throws.
     bool wait_for_index = false;
+    // The address people reach the server at, behind a reverse proxy
+    // ("https://example.org/archive/"): every link, redirect, feed and CSV
+    // URL and JSON url is written under it. Default: none, links from the
+    // root of the request's own host.
+    std::string base_url;
+    // Addresses of the reverse proxy whose X-Forwarded-Proto, -Host and
+    // -Prefix headers are believed; from anyone else they are ignored.
+    // Default: none.
+    std::vector<std::string> trusted_proxies;
     // Several databases (shards) served as one, and their vocabulary.
     // Default: none, db_path alone.
     IndexLocation index;
