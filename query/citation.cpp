@@ -35,6 +35,15 @@ std::string joined(const std::vector<std::string>& parts) {
 }  // namespace
 
 std::string long_date(std::string_view iso) {
+    // "--07-12", "--07": a day or month of any year (a reference typed without one).
+    if (iso.size() >= 4 && iso.substr(0, 2) == "--" && digits(iso.substr(2, 2))) {
+        const int month = std::stoi(std::string(iso.substr(2, 2)));
+        if (month < 1 || month > 12) return std::string(iso);
+        std::string out = std::string(kMonths[month - 1]) + " of any year";
+        if (iso.size() == 7 && iso[4] == '-' && digits(iso.substr(5, 2)))
+            out = std::to_string(std::stoi(std::string(iso.substr(5, 2)))) + " " + out;
+        return out;
+    }
     if (iso.size() < 7 || !digits(iso.substr(0, 4)) || iso[4] != '-' || !digits(iso.substr(5, 2))) {
         return std::string(iso);
     }

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 #include "core/committees.h"
@@ -76,11 +77,64 @@ bool is_initials(const std::string& canonical, const std::string& typed) {
     return std::find(initials.begin(), initials.end(), typed) != initials.end();
 }
 
+constexpr const char* kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
+                                       "july",    "august",   "september", "october", "november", "december"};
+
+// The month a typed word names ("jul", "July", "sept."), 1-12, or 0.
+int month_of(std::string word) {
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (word.size() < 3) return 0;
+    for (int m = 0; m < 12; ++m) {
+        const std::string name = kMonthNames[m];
+        if (word == name || word == name.substr(0, 3) || (m == 8 && word == "sept")) return m + 1;
+    }
+    return 0;
+}
+
+// A day and month typed without a year ("12th July", "3 mar", "July 12"):
+// "--07-12", the meeting's day in any year (ISO 8601's form without a
+// year). Its span in `text` is blanked; "" when there is none.
+std::string take_day_month(std::string& text, size_t& begin) {
+    static const std::regex day_first(R"((^|\s)(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}\.?)(?=[\s,]|$)(?!\s*,?\s*\d))");
+    static const std::regex month_first(R"((^|\s)([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?=[\s,]|$)(?!\s*,?\s*\d))");
+    std::smatch m;
+    int day = 0, month = 0;
+    size_t at = 0, length = 0;
+    if (std::regex_search(text, m, day_first) && month_of(m[3].str())) {
+        day = std::stoi(m[2].str());
+        month = month_of(m[3].str());
+    } else if (std::regex_search(text, m, month_first) && month_of(m[2].str())) {
+        day = std::stoi(m[3].str());
+        month = month_of(m[2].str());
+    }
+    if (day < 1 || day > 31 || month == 0) return "";
+    at = static_cast<size_t>(m.position(0)) + m[1].length();
+    length = static_cast<size_t>(m.length(0)) - m[1].length();
+    std::fill(text.begin() + static_cast<long>(at), text.begin() + static_cast<long>(at + length), ' ');
+    begin = at;
+    char out[8];
+    std::snprintf(out, sizeof out, "--%02d-%02d", month, day);
+    return out;
+}
+
 }  // namespace
 
-std::optional<MinuteReference> parse_minute_reference(std::string_view text,
+std::optional<MinuteReference> parse_minute_reference(std::string_view given,
                                                        const std::vector<std::string>& committees) {
-    if (text.size() > kMaxReferenceBytes) return std::nullopt;
+    if (given.size() > kMaxReferenceBytes) return std::nullopt;
+    // Month words as dates print them, so that "jul 2023" reads as "Jul 2023".
+    std::string scan(given);
+    for (size_t i = 0; i < scan.size();) {
+        size_t j = i;
+        while (j < scan.size() && std::isalpha(static_cast<unsigned char>(scan[j]))) ++j;
+        if (j > i && month_of(scan.substr(i, j - i)))
+            scan[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(scan[i])));
+        i = j > i ? j : i + 1;
+    }
+    size_t day_month_at = 0;
+    const std::string day_month = take_day_month(scan, day_month_at);
+    const std::string_view text = scan;
     const std::vector<DateMatch> dates = find_dates(text);
     if (dates.size() > 1) return std::nullopt;
     const std::optional<DateMatch> date = dates.empty() ? std::nullopt : std::optional(dates.front());
@@ -164,6 +218,21 @@ std::optional<MinuteReference> parse_minute_reference(std::string_view text,
             }
         }
         if (!year.empty() && year != ref.date.substr(0, 4)) return std::nullopt;
+    } else if (!day_month.empty()) {
+        if (!year.empty()) return std::nullopt;  // "12 July ... 2023" apart: not one date
+        ref.date = day_month;
+        // "minute 12 June": the day is the number, the month any year's.
+        if (ref.number.empty() && keyword) {
+            std::string_view head = text.substr(0, day_month_at);
+            while (!head.empty() && std::isspace(static_cast<unsigned char>(head.back()))) head.remove_suffix(1);
+            std::string before = trimmed(head);
+            const size_t space = before.find_last_of(" \t\n");
+            const std::string last = trimmed(std::string_view(before).substr(space == std::string::npos ? 0 : space + 1));
+            if (kKeywords.count(last) || kNumberWords.count(last)) {
+                ref.number = std::to_string(std::stoi(day_month.substr(5)));
+                ref.date = day_month.substr(0, 4);
+            }
+        }
     } else {
         ref.date = year;
     }
@@ -300,11 +369,19 @@ std::vector<Passage> find_minutes(const Xapian::Database& db, const MinuteRefere
         for (const auto& c : ref.committees) any.emplace_back(term(schema::kCommittee, slugify(c)));
         parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    const std::string digits = date_digits(ref.date);
+    // "--07-12", "--07": a day or month of any year, filtered below.
+    const bool any_year = ref.date.rfind("--", 0) == 0;
+    const std::string digits = any_year ? "" : date_digits(ref.date);
     if (digits.size() == 8) parts.emplace_back(term(schema::kDate, digits));
     if (digits.size() == 6) parts.emplace_back(term(schema::kMonth, digits));
     if (digits.size() == 4) parts.emplace_back(term(schema::kYear, digits));
     std::vector<Passage> out = all_matching(db, all_of(parts));
+    if (any_year) {
+        const std::string tail = ref.date.substr(1);  // "-07-12"
+        std::erase_if(out, [&](const Passage& p) {
+            return !p.meeting_date || p.meeting_date->size() < 5 || p.meeting_date->compare(4, tail.size(), tail) != 0;
+        });
+    }
     std::sort(out.begin(), out.end(), [](const Passage& a, const Passage& b) {
         const auto ad = a.meeting_date.value_or(""), bd = b.meeting_date.value_or("");
         if (ad != bd) return ad > bd;

@@ -10,6 +10,7 @@
 //   minute 232 2024              12 june 2017 item 8          min. 8 (2017)
 //   Children and Young People 8 October 2024 minute 232
 //   Corporate Parenting 22 May 2019 item 103
+//   min 78 12th July             cp 78 jul 2023               232 8 oct
 //
 // Not references: "£232", "2,232", "page 232", "paragraph 4", "2024" (a year
 // alone), "agenda item 5" (agenda numbers are not minute numbers), and any
@@ -50,7 +51,9 @@ struct MinuteReference {
     // Canonical names the typed committee may mean; empty: any committee.
     std::vector<std::string> committees;
     // The meeting's ISO date ("2024-10-08"), month ("2024-10") or year
-    // ("2024"); empty: any meeting.
+    // ("2024"), or a day or month of any year as ISO 8601 writes it without
+    // a year ("--07-12", "--07", from "12th July", "minute 12 June"); empty:
+    // any meeting.
     std::string date;
 
     bool operator==(const MinuteReference&) const = default;

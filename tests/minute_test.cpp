@@ -85,6 +85,14 @@ TEST_CASE("references as clerks type them are read", "[minute][parse]") {
         {"Corporate Parenting Sub-Committee minute 0103", "103 | Corporate Parenting Sub-Committee | "},
         {"minute 2024", "2024 |  | "},
         {"item 8 of the meeting on Monday 12 June 2017", "8 |  | 2017-06-12"},
+        // Month words in lower case, a day and month without a year.
+        {"78 jul 2023", "78 |  | 2023-07"},
+        {"cp 78 july 2023", "78 | Corporate Parenting Sub-Committee | 2023-07"},
+        {"min 78 12th July", "78 |  | --07-12"},
+        {"cp 78 july 12", "78 | Corporate Parenting Sub-Committee | --07-12"},
+        {"cyp minute 232 8 oct", "232 | Children and Young People Committee | --10-08"},
+        {"minute 12 june", "12 |  | --06"},
+        {"232 3 sept", "232 |  | --09-03"},
     };
     for (const auto& c : kCases) {
         INFO("reference: " << c.text);
@@ -114,6 +122,10 @@ TEST_CASE("money, page numbers, years and topical queries are not minute referen
         "Planning Committee 5",
         "8 October 2024 minute 232 2023",
         "minutes of 8 October 2024 and 12 June 2017 item 3",
+        "12th July",
+        "may 5",
+        "12 July 232 2023",
+        "12 months 232",
         "",
     };
     for (const char* text : kCases) {
@@ -152,6 +164,9 @@ TEST_CASE("references find their minute item in the corpus", "[minute][e2e]") {
          "FOSTERING SERVICE ANNUAL REPORT 2018/19"},
         {"CP 77", kCp2023, "minute|2023-07-12|77|p3", "Participation Report"},
         {"12 june 2017 item 8", kCyp2017, "minute|2017-06-12|8|p8", "CHARGING FOR ACADEMY CONVERSIONS"},
+        {"cp 77 jul 2023", kCp2023, "minute|2023-07-12|77|p3", "Participation Report"},
+        {"min 77 12th July", kCp2023, "minute|2023-07-12|77|p3", "Participation Report"},
+        {"minute 232 8 oct", kCyp2024, "minute|2024-10-08|232|p4", "Music Education Hub Funding Consortium Agreement"},
     };
     for (const auto& c : kCases) {
         INFO("reference: " << c.text);
