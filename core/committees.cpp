@@ -189,24 +189,32 @@ std::vector<std::string> committee_initials(std::string_view canonical) {
 }
 
 bool committee_matches(std::string_view canonical, std::string_view typed) {
-    std::string key;
-    for (const std::string& w : committee_words(typed)) key += w;
-    if (key.empty()) return false;
-    std::vector<std::string> keys = {key};
-    static constexpr std::string_view kCommittee = "committee";
-    if (key.size() > kCommittee.size() && key.ends_with(kCommittee)) {
-        keys.push_back(key.substr(0, key.size() - kCommittee.size()));
-    }
-    std::vector<std::string> prefixes;
-    std::string prefix;
-    for (const std::string& w : committee_words(canonical)) {
-        prefix += w;
-        prefixes.push_back(prefix);
-    }
-    std::vector<std::string> initials = committee_initials(canonical);
-    for (const std::string& k : keys) {
-        if (std::find(prefixes.begin(), prefixes.end(), k) != prefixes.end()) return true;
-        if (std::find(initials.begin(), initials.end(), k) != initials.end()) return true;
+    // Each name also without its small words: "children young people" is
+    // "Children and Young People", "finance general purposes" "Finance and
+    // General Purposes".
+    for (const bool small : {true, false}) {
+        std::string key;
+        for (const std::string& w : committee_words(typed)) {
+            if (small || !in_list(kSmallWords, w)) key += w;
+        }
+        if (key.empty()) return false;
+        std::vector<std::string> keys = {key};
+        static constexpr std::string_view kCommittee = "committee";
+        if (key.size() > kCommittee.size() && key.ends_with(kCommittee)) {
+            keys.push_back(key.substr(0, key.size() - kCommittee.size()));
+        }
+        std::vector<std::string> prefixes;
+        std::string prefix;
+        for (const std::string& w : committee_words(canonical)) {
+            if (!small && in_list(kSmallWords, w)) continue;
+            prefix += w;
+            prefixes.push_back(prefix);
+        }
+        std::vector<std::string> initials = committee_initials(canonical);
+        for (const std::string& k : keys) {
+            if (std::find(prefixes.begin(), prefixes.end(), k) != prefixes.end()) return true;
+            if (std::find(initials.begin(), initials.end(), k) != initials.end()) return true;
+        }
     }
     return false;
 }

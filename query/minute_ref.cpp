@@ -28,7 +28,8 @@ struct Token {
 };
 
 // Words that introduce a minute number.
-const std::set<std::string> kKeywords = {"minute", "minutes", "min", "mins", "item"};
+// "resolution 78", "motion 78": the minute item that records it.
+const std::set<std::string> kKeywords = {"minute", "minutes", "min", "mins", "item", "resolution", "motion"};
 // Words that do so only after one of those ("minute no. 232").
 const std::set<std::string> kNumberWords = {"no", "nos", "number"};
 // Words that make a number something other than a minute number.

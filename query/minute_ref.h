@@ -3,8 +3,8 @@
 //
 // A reference is a minute number with, optionally, a committee (any variant
 // the index knows: "CYP", "cyp", "Children and Young People"), a meeting date,
-// month or year, and the words "minute", "min", "item" or "no." around the
-// number, in any order:
+// month or year, and the words "minute", "min", "item", "resolution",
+// "motion" or "no." around the number, in any order:
 //
 //   232                          CYP 232                      cyp 229
 //   minute 232 2024              12 june 2017 item 8          min. 8 (2017)

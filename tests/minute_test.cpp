@@ -93,6 +93,10 @@ TEST_CASE("references as clerks type them are read", "[minute][parse]") {
         {"cyp minute 232 8 oct", "232 | Children and Young People Committee | --10-08"},
         {"minute 12 june", "12 |  | --06"},
         {"232 3 sept", "232 |  | --09-03"},
+        // Names without their small words; "resolution" and "motion" name the item.
+        {"children young people 232", "232 | Children and Young People Committee | "},
+        {"resolution 232", "232 |  | "},
+        {"motion 78 cp", "78 | Corporate Parenting Sub-Committee | "},
     };
     for (const auto& c : kCases) {
         INFO("reference: " << c.text);

@@ -129,7 +129,13 @@ TEST_CASE("a committee is found by what a person would type for it", "[names]") 
         {"Corporate Parenting Sub-Committee", "Corporate Parenting Subcommittee", true},
         {"County Council", "county council", true},
         {"Cabinet", "cabinet", true},
+        // Typed without the small words of the name.
+        {"Children and Young People Committee", "children young people", true},
+        {"Finance and General Purposes Committee", "finance general purposes", true},
+        {"Planning and Environmental Quality Commission", "planning environmental quality", true},
         {"Children and Young People Committee", "cp", false},
+        {"Finance and General Purposes Committee", "general purposes", false},
+        {"Children and Young People Committee", "and", false},
         {"Children and Young People Committee", "Young People", false},
         {"Children and Young People Committee", "child", false},
         {"Children and Young People Committee", "committee", false},
