@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/committees.h"
+#include "core/councils.h"
 #include "core/dates.h"
 #include "core/normalise.h"
 #include "core/schema.h"
@@ -122,7 +123,8 @@ std::string take_day_month(std::string& text, size_t& begin) {
 }  // namespace
 
 std::optional<MinuteReference> parse_minute_reference(std::string_view given,
-                                                       const std::vector<std::string>& committees) {
+                                                       const std::vector<std::string>& committees,
+                                                       const std::vector<std::string>& councils) {
     if (given.size() > kMaxReferenceBytes) return std::nullopt;
     // Month words as dates print them, so that "jul 2023" reads as "Jul 2023".
     std::string scan(given);
@@ -251,25 +253,56 @@ std::optional<MinuteReference> parse_minute_reference(std::string_view given,
             runs.emplace_back();
         }
     }
-    std::string typed;
-    size_t words = 0;
+    std::vector<std::string> named;  // the one run of words that names the body
     for (auto& run : runs) {
         while (!run.empty() && kFillers.count(run.front())) run.erase(run.begin());
         while (!run.empty() && kFillers.count(run.back())) run.pop_back();
         if (std::all_of(run.begin(), run.end(), [](const std::string& w) { return kCommitteeWords.count(w) > 0; })) {
             continue;
         }
-        if (!typed.empty()) return std::nullopt;  // words in two places: not a name
-        for (const auto& w : run) typed += (typed.empty() ? "" : " ") + w;
-        words = run.size();
+        if (!named.empty()) return std::nullopt;  // words in two places: not a name
+        named = run;
     }
-    if (!typed.empty()) {
-        const bool strong = keyword || date || words >= 2;
+    if (named.empty()) return ref;
+    const bool strong = keyword || date || !day_month.empty() || named.size() >= 2;
+    auto joined = [&](size_t from, size_t to) {
+        std::string out;
+        for (size_t k = from; k < to; ++k) out += (out.empty() ? "" : " ") + named[k];
+        return out;
+    };
+    auto committees_named = [&](const std::string& words) {
+        std::vector<std::string> out;
         for (const auto& c : committees) {
-            if (committee_matches(c, typed) && (strong || is_initials(c, typed))) ref.committees.push_back(c);
+            if (committee_matches(c, words) && (strong || is_initials(c, words))) out.push_back(c);
         }
-        if (ref.committees.empty()) return std::nullopt;
+        return out;
+    };
+    auto councils_named = [&](const std::string& words) {
+        std::vector<std::string> out;
+        for (const auto& c : councils) {
+            if (council_matches(c, words) && (strong || is_initials(c, words))) out.push_back(c);
+        }
+        return out;
+    };
+    ref.committees = committees_named(joined(0, named.size()));
+    // Else a council and a committee, either first ("cambridgeshire corporate
+    // parenting 78", "cp kcc 78"), or a council alone ("KCC minute 283").
+    for (size_t k = 1; ref.committees.empty() && k <= named.size(); ++k) {
+        for (const bool council_first : {true, false}) {
+            const size_t split = council_first ? k : named.size() - k;
+            const std::string council = council_first ? joined(0, split) : joined(split, named.size());
+            const std::string committee = council_first ? joined(split, named.size()) : joined(0, split);
+            std::vector<std::string> cs = councils_named(council);
+            if (cs.empty()) continue;
+            std::vector<std::string> cm = committee.empty() ? std::vector<std::string>{} : committees_named(committee);
+            if (!committee.empty() && cm.empty()) continue;
+            ref.councils = cs;
+            ref.committees = cm;
+            break;
+        }
+        if (!ref.councils.empty()) break;
     }
+    if (ref.committees.empty() && ref.councils.empty()) return std::nullopt;
     return ref;
 }
 
@@ -353,18 +386,34 @@ nlohmann::json result_json(const Passage& p) {
 
 }  // namespace
 
-std::vector<std::string> index_committees(const Xapian::Database& db) {
+namespace {
+
+std::vector<std::string> metadata_names(const Xapian::Database& db, const std::string& prefix) {
     std::vector<std::string> out;
-    const std::string prefix = "committee:";
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         out.push_back(db.get_metadata(*it));
     }
     return out;
 }
 
+}  // namespace
+
+std::vector<std::string> index_committees(const Xapian::Database& db) {
+    return metadata_names(db, "committee:");
+}
+
+std::vector<std::string> index_councils(const Xapian::Database& db) {
+    return metadata_names(db, "council:");
+}
+
 std::vector<Passage> find_minutes(const Xapian::Database& db, const MinuteReference& ref) {
     std::vector<Xapian::Query> parts{Xapian::Query(term(schema::kType, "minute")),
                                      Xapian::Query(term(schema::kMinute, fold_text(ref.number)))};
+    if (!ref.councils.empty()) {
+        std::vector<Xapian::Query> any;
+        for (const auto& c : ref.councils) any.emplace_back(term(schema::kCouncil, slugify(c)));
+        parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
     if (!ref.committees.empty()) {
         std::vector<Xapian::Query> any;
         for (const auto& c : ref.committees) any.emplace_back(term(schema::kCommittee, slugify(c)));
@@ -440,7 +489,7 @@ std::vector<Passage> citing_passages(const Xapian::Database& db, const Passage& 
 MinuteLookup look_up_minute(const Xapian::Database& db, std::string_view text) {
     MinuteLookup lookup;
     lookup.text = std::string(text);
-    lookup.reference = parse_minute_reference(text, index_committees(db));
+    lookup.reference = parse_minute_reference(text, index_committees(db), index_councils(db));
     if (!lookup.reference) return lookup;
     lookup.matches = find_minutes(db, *lookup.reference);
     if (const Passage* item = lookup.resolved()) {
@@ -457,6 +506,7 @@ nlohmann::json to_json(const MinuteLookup& lookup) {
         reference = {{"text", lookup.text},
                      {"number", r.number},
                      {"committees", r.committees},
+                     {"councils", r.councils},
                      {"date", r.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.date)}};
     }
     const Passage* item = lookup.resolved();

@@ -50,6 +50,9 @@ struct MinuteReference {
     std::string number;  // the minute number, digits, no leading zeros: "232"
     // Canonical names the typed committee may mean; empty: any committee.
     std::vector<std::string> committees;
+    // Canonical names the typed council may mean ("cambridgeshire", "KCC",
+    // "Kent County Council"); empty: any council.
+    std::vector<std::string> councils;
     // The meeting's ISO date ("2024-10-08"), month ("2024-10") or year
     // ("2024"), or a day or month of any year as ISO 8601 writes it without
     // a year ("--07-12", "--07", from "12th July", "minute 12 June"); empty:
@@ -66,11 +69,17 @@ inline constexpr size_t kMaxReferenceBytes = 200;
 // above). `committees` are the canonical names the index knows
 // (index_committees()); committee words that match none of them make the
 // text not a reference.
+// A council's words may come before or after the committee's, or stand
+// alone ("cambridgeshire corporate parenting 78", "KCC minute 283"), among
+// `councils` (index_councils()).
 std::optional<MinuteReference> parse_minute_reference(std::string_view text,
-                                                       const std::vector<std::string>& committees);
+                                                       const std::vector<std::string>& committees,
+                                                       const std::vector<std::string>& councils = {});
 
 // The canonical committee names of the index (metadata "committee:<slug>").
 std::vector<std::string> index_committees(const Xapian::Database& db);
+// The canonical council names of the index (metadata "council:<slug>").
+std::vector<std::string> index_councils(const Xapian::Database& db);
 
 // Minute items (type "minute") that `reference` names: newest meeting
 // first, then by committee. Empty when none does.

@@ -393,7 +393,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r, Words words) const {
     if (r.like) query = more_like(*r.like, r.query.empty() ? Xapian::Query() : query);
     // A minute reference typed into the search box ("minute 232", "cyp 229")
     // puts that item first, above any number that merely matches.
-    if (auto reference = parse_minute_reference(r.query, committees_)) {
+    if (auto reference = parse_minute_reference(r.query, committees_, councils_)) {
         std::vector<Xapian::Query> keys;
         for (const auto& p : find_minutes(db_, *reference)) keys.emplace_back(std::string(schema::kUnique) + p.key);
         if (!keys.empty()) {

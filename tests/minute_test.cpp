@@ -104,6 +104,43 @@ TEST_CASE("references as clerks type them are read", "[minute][parse]") {
     }
 }
 
+// An archive of many councils: the council's words before or after the
+// committee's, or alone, in any form council_matches() takes.
+TEST_CASE("references name the council too", "[minute][parse][councils]") {
+    const std::vector<std::string> councils = {"Cambridgeshire County Council", "Kent County Council",
+                                               "Garelochhead Community Council"};
+    const std::vector<std::string> committees = {kCyp, kCp, "Cabinet", "Kent County Council"};
+    struct Case {
+        const char* text;
+        const char* councils;
+        const char* committees;
+    };
+    const Case cases[] = {
+        {"cambridgeshire corporate parenting 78", "Cambridgeshire County Council", kCp},
+        {"cp cambridgeshire 78", "Cambridgeshire County Council", kCp},
+        {"KCC cabinet minute 88", "Kent County Council", "Cabinet"},
+        {"kent cabinet 88", "Kent County Council", "Cabinet"},
+        {"garelochhead minute 5 2021", "Garelochhead Community Council", ""},
+        // The full council's own meeting is its committee.
+        {"kent county council minute 283", "", "Kent County Council"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        auto r = parse_minute_reference(c.text, committees, councils);
+        REQUIRE(r);
+        std::string got_councils, got_committees;
+        for (const auto& x : r->councils) got_councils += (got_councils.empty() ? "" : "+") + x;
+        for (const auto& x : r->committees) got_committees += (got_committees.empty() ? "" : "+") + x;
+        CHECK(got_councils == c.councils);
+        CHECK(got_committees == c.committees);
+    }
+    // A council's one word alone, with no keyword or date, stays a topical query.
+    for (const char* text : {"kent 283", "garelochhead 5", "cambridgeshire schools 78"}) {
+        INFO(text);
+        CHECK_FALSE(parse_minute_reference(text, committees, councils));
+    }
+}
+
 TEST_CASE("money, page numbers, years and topical queries are not minute references", "[minute][parse]") {
     static const char* kCases[] = {
         "\xC2\xA3" "232",
