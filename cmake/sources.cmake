@@ -20,6 +20,7 @@ set(MINUTEBOOK_STRUCTURE_SOURCES
   ${_root}/indexer/passages.cpp
   ${_root}/indexer/text_stream.cpp
   ${_root}/indexer/minutes.cpp
+  ${_root}/indexer/bullets.cpp
   ${_root}/indexer/resolutions.cpp
   ${_root}/indexer/decisions.cpp
   ${_root}/indexer/motions.cpp

@@ -405,6 +405,13 @@ std::optional<Date> parse_date(std::string_view text, const DateOptions& options
     return std::nullopt;
 }
 
+int month_number(std::string_view word) {
+    while (!word.empty() && word.back() == ',') word.remove_suffix(1);
+    size_t end = 0;
+    const int month = read_month(word, 0, end);
+    return end == word.size() ? month : 0;
+}
+
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options) {
     std::vector<DateMatch> out;
     scan(text, options, [&](const Match& m) {

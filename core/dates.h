@@ -61,6 +61,10 @@ struct DateMatch {
 // only with a four-digit year ("November 2024").
 std::vector<DateMatch> find_dates(std::string_view text, const DateOptions& options = {});
 
+// The month a word names as dates print it, in any case: "March", "MAR",
+// "mar.", "Sept" give 3, 3, 3 and 9; anything else 0.
+int month_number(std::string_view word);
+
 // The first full date (with a day) in `text`.
 std::optional<Date> first_date(std::string_view text, const DateOptions& options = {});
 

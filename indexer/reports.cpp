@@ -129,13 +129,11 @@ Report read_report(const TextStream& s, Span span, std::vector<NameSeen>& names)
     // A memo's title is its subject: "SUBJECT: HOUSING ASSISTANCE PAYMENTS
     // PROGRAM - APPROVE" / "WARRANT RUN OCTOBER 15, 2022 - NOVEMBER 1, 2022".
     for (size_t j = i; r.title.empty() && j < span.end && j < i + 40; ++j) {
-        if (!labelled(s.lines[j].text, "Subject")) continue;
+        const auto subject = labelled(s.lines[j].text, "Subject");
+        if (!subject) continue;
         r.title = value_of(s, j, span.end, "Subject");
-        size_t k = j + 1;
-        if (labelled(s.lines[j].text, "Subject")->empty()) {
-            while (k < span.end && s.lines[k].blank()) ++k;
-            ++k;  // the value's own line
-        }
+        // After the value's own line when it stands below the label.
+        size_t k = subject->empty() ? next_text(s, j + 1, span.end) + 1 : j + 1;
         for (; !r.title.empty() && !has_lower(r.title) && k < span.end; ++k) {
             const std::string& n = s.lines[k].text;
             if (n.empty() || has_lower(n) || n.back() == ':') break;

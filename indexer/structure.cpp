@@ -255,19 +255,18 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
     // ("Suffolk's Libraries IPS Ltd Annual General Meeting" / "Thursday, 29th
     // September 2016" / "1. Chair's welcome ...", "Meeting of the Lincoln
     // Township Board of Trustees" / "April 16, 2019" / "1. Call Meeting to Order").
-    bool listed_only = false;
-    size_t meeting_heading = lines.size();
+    size_t meeting_heading = lines.size();  // the heading's line, when there is no "agenda"
     if (agenda_at == lines.size() && date_at < lines.size() && !read_minutes_header(s, lines.front())) {
         for (size_t k = 0; k <= date_at; ++k) {
             const std::string& t = s.lines[lines[k]].text;
             if (t.size() <= 80 && has_word(t, "meeting") && !has_word(t, "minutes")) {
                 agenda_at = date_at;
-                listed_only = true;
                 meeting_heading = k;
                 break;
             }
         }
     }
+    const bool listed_only = meeting_heading < lines.size();
     if (fs.meeting.date.empty() || agenda_at == lines.size()) return std::nullopt;
     // Minutes that say "The agenda was approved" below their header.
     if (auto header = read_minutes_header(s, lines.front()); header && header->date_line < lines[agenda_at])
@@ -305,7 +304,7 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& s, const std::vecto
         }
         // Else the meeting's heading names it: "Suffolk's Libraries IPS Ltd
         // Annual General Meeting".
-        if (name.empty() && meeting_heading < lines.size()) name = s.lines[lines[meeting_heading]].text;
+        if (name.empty() && listed_only) name = s.lines[lines[meeting_heading]].text;
     }
     fs.meeting.committee = canonical_committee(name);
     static const std::regex time(R"(\b(\d{1,2}[:.]\d{2})\s*(hr|hrs|am|pm|a\.m\.|p\.m\.)?)", std::regex::icase);

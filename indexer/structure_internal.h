@@ -296,6 +296,30 @@ std::optional<FrontSheet> read_front_sheet(const TextStream& stream, const std::
 std::vector<AgendaItem> read_agenda_items(const TextStream& stream, const std::vector<PageText>& pages,
                                           size_t begin, size_t end, size_t first_page_end);
 
+// The next non-blank line of `s` at or after i, or end.
+size_t next_text(const TextStream& s, size_t i, size_t end);
+
+// The first of `lines` whose text is `text`, or null.
+const VisualLine* visual_line_of(const std::vector<VisualLine>& lines, std::string_view text);
+
+struct BulletHead {
+    size_t line;  // the bullet's line in the stream
+    size_t body;  // the first line after its title
+    std::string title;
+};
+
+// Minutes set out as a bulleted outline without numbers: Garelochhead's
+// "• Introductions and welcome", "• Police Report" and Chicago SSA #21's
+// "• Perfunctory Business", "• New Business" over their points. A heading is
+// a bullet whose text is a title (bullet_title), alone on its line, whose
+// wrapped tail (a line at the text's indent just below) keeps it a title; not
+// a point of a list that a line ending in a colon announces ("... the
+// following incidents of significance:"). A heading followed at once by
+// another is that one's item, the second its sub-heading ("• Police Report"
+// over "• Police Scotland").
+std::vector<BulletHead> bullet_heads(const TextStream& s, const std::vector<PageText>& pages, size_t from,
+                                     size_t to, std::map<int, std::vector<VisualLine>>& page_lines);
+
 // Whether a minutes document starts at `line` (its heading or the
 // "MINUTES of a meeting of ..." sentence).
 bool starts_minutes(const TextStream& stream, size_t line);

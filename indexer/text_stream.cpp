@@ -181,5 +181,11 @@ const std::vector<VisualLine>& lines_of_page(const std::vector<PageText>& pages,
     return lines;
 }
 
+const VisualLine* visual_line_of(const std::vector<VisualLine>& lines, std::string_view text) {
+    for (const auto& v : lines) {
+        if (v.text() == text) return &v;
+    }
+    return nullptr;
+}
 
 }  // namespace minutebook::structure

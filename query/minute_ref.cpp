@@ -79,21 +79,6 @@ bool is_initials(const std::string& canonical, const std::string& typed) {
     return std::find(initials.begin(), initials.end(), typed) != initials.end();
 }
 
-constexpr const char* kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
-                                       "july",    "august",   "september", "october", "november", "december"};
-
-// The month a typed word names ("jul", "July", "sept."), 1-12, or 0.
-int month_of(std::string word) {
-    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.pop_back();
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (word.size() < 3) return 0;
-    for (int m = 0; m < 12; ++m) {
-        const std::string name = kMonthNames[m];
-        if (word == name || word == name.substr(0, 3) || (m == 8 && word == "sept")) return m + 1;
-    }
-    return 0;
-}
-
 // A day and month typed without a year ("12th July", "3 mar", "July 12"):
 // "--07-12", the meeting's day in any year (ISO 8601's form without a
 // year). Its span in `text` is blanked; "" when there is none.
@@ -103,12 +88,12 @@ std::string take_day_month(std::string& text, size_t& begin) {
     std::smatch m;
     int day = 0, month = 0;
     size_t at = 0, length = 0;
-    if (std::regex_search(text, m, day_first) && month_of(m[3].str())) {
+    if (std::regex_search(text, m, day_first) && month_number(m[3].str())) {
         day = std::stoi(m[2].str());
-        month = month_of(m[3].str());
-    } else if (std::regex_search(text, m, month_first) && month_of(m[2].str())) {
+        month = month_number(m[3].str());
+    } else if (std::regex_search(text, m, month_first) && month_number(m[2].str())) {
         day = std::stoi(m[3].str());
-        month = month_of(m[2].str());
+        month = month_number(m[2].str());
     }
     if (day < 1 || day > 31 || month == 0) return "";
     at = static_cast<size_t>(m.position(0)) + m[1].length();
@@ -131,7 +116,7 @@ std::optional<MinuteReference> parse_minute_reference(std::string_view given,
     for (size_t i = 0; i < scan.size();) {
         size_t j = i;
         while (j < scan.size() && std::isalpha(static_cast<unsigned char>(scan[j]))) ++j;
-        if (j > i && month_of(scan.substr(i, j - i)))
+        if (j > i && month_number(scan.substr(i, j - i)))
             scan[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(scan[i])));
         i = j > i ? j : i + 1;
     }

@@ -250,14 +250,17 @@ bool from_trusted_proxy(const httplib::Request& req, const Context& context) {
     return std::find(proxies.begin(), proxies.end(), req.remote_addr) != proxies.end();
 }
 
-}  // namespace
-
-namespace {
-
-// Every occurrence of `from` in `text` replaced by `to`.
-void replace_all(std::string& text, const std::string& from, const std::string& to) {
-    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-        text.replace(at, from.size(), to);
+// `prefix` put before every root-relative path that follows `opening` in
+// `text` ("href=\"/search" -> "href=\"/archive/search"); protocol-relative
+// ones ("//cdn.example/") are another site's and stay.
+void prefix_paths(std::string& text, const std::string& opening, const std::string& prefix) {
+    for (size_t at = text.find(opening); at != std::string::npos; at = text.find(opening, at)) {
+        at += opening.size();
+        if (at < text.size() && text[at] == '/' && (at + 1 == text.size() || text[at + 1] != '/')) {
+            text.insert(at, prefix);
+            at += prefix.size();
+        }
+    }
 }
 
 }  // namespace
@@ -274,15 +277,9 @@ void under_prefix(httplib::Response& res, const std::string& prefix) {
     const std::string type = res.get_header_value("Content-Type");
     const size_t before = res.body.size();
     if (type.rfind("text/html", 0) == 0) {
-        for (const char* attribute : {"href=\"/", "src=\"/", "action=\"/"}) {
-            const std::string from(attribute);
-            replace_all(res.body, from, from.substr(0, from.size() - 1) + prefix + "/");
-        }
-        // Protocol-relative links are none of ours: undo a doubled slash.
-        replace_all(res.body, "=\"" + prefix + "//", "=\"//");
+        for (const char* attribute : {"href=\"", "src=\"", "action=\""}) prefix_paths(res.body, attribute, prefix);
     } else if (type.rfind("application/json", 0) == 0) {
-        // "url":"/passages/...", "pdf_url":"/files/...".
-        replace_all(res.body, "url\":\"/", "url\":\"" + prefix + "/");
+        prefix_paths(res.body, "url\":\"", prefix);  // "url":"/passages/...", "pdf_url":"/files/..."
     }
     if (res.body.size() != before && res.has_header("Content-Length")) {
         res.headers.erase("Content-Length");
